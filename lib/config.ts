@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads the environment. Every variable has a default
+ * that matches the local stack started by `npm run stack:up`, so a fresh
+ * checkout runs with no .env at all; .env.example documents each of them.
+ */
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Interface the web server binds to. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Port for Next.js and socket.io (one server). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** PostgreSQL; unset means the embedded server the stack scripts run on 5433. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5433/heartlake"),
+  /** Comma-separated Kafka bootstrap servers. */
+  KAFKA_BROKERS: z
+    .string()
+    .default("127.0.0.1:9092")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, "expected host:port")).min(1)),
+  KAFKA_CLIENT_ID: z.string().min(1).default("heartlake"),
+  /** NameNode HTTP address; WebHDFS lives under /webhdfs/v1. */
+  WEBHDFS_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9870"),
+  /** User name sent to WebHDFS (simple auth, permissions are off locally). */
+  HDFS_USER: z.string().min(1).default("heartlake"),
+  /** How long one dependency check in /api/health may take. */
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Validates an environment; throws one message that lists every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = configSchema.safeParse(blankAsUnset);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new ConfigError(`Invalid environment:\n${problems.join("\n")}\nSee .env.example.`);
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, validated on first use. */
+export function getConfig(): Config {
+  cached ??= loadConfig(process.env);
+  return cached;
+}

@@ -9,12 +9,18 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          sequence: { groupOrder: 0 },
+          include: ["lib/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts"],
+        },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
+          // Unit tests first: they fail fast and need no stack.
+          sequence: { groupOrder: 1 },
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 60_000,

@@ -1,3 +1,4 @@
+import nextEnv from "@next/env";
 import { z } from "zod";
 
 /**
@@ -51,8 +52,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 let cached: Config | undefined;
 
-/** The process's configuration, validated on first use. */
+/**
+ * The process's configuration, validated on first use. .env files are read
+ * with Next.js's own loader, so the server, workers and scripts see the same.
+ */
 export function getConfig(): Config {
-  cached ??= loadConfig(process.env);
+  if (!cached) {
+    nextEnv.loadEnvConfig(process.cwd(), false, { info: () => undefined, error: console.error });
+    cached = loadConfig(process.env);
+  }
   return cached;
 }

@@ -50,7 +50,7 @@ export async function readDatabaseShape(client: Client): Promise<SchemaShape> {
   shape.foreignKeys = foreignKeys.rows.map((r) => r.signature);
 
   const enums = await client.query<{ name: string; values: string[] }>(`
-    SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS values
+    SELECT t.typname::text AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
     FROM pg_type t
     JOIN pg_enum e ON e.enumtypid = t.oid
     JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { z } from "zod";
 
 /**
@@ -122,13 +124,13 @@ export function createWebHdfsClient({ baseUrl, user, timeoutMs = 30_000 }: WebHd
 
     async create(path: string, data: Uint8Array<ArrayBuffer>, { overwrite = false } = {}): Promise<void> {
       const location = await dataNodeLocation("PUT", "CREATE", path, { overwrite });
-      const res = await sendTo(location, "PUT", data, timeoutMs);
+      const res = await putToDataNode(location, data, timeoutMs);
       if (res.status !== 201) throw await toError(res, "CREATE", path);
     },
 
     async open(path: string): Promise<Uint8Array> {
       const location = await dataNodeLocation("GET", "OPEN", path);
-      const res = await sendTo(location, "GET", undefined, timeoutMs);
+      const res = await getFromDataNode(location, timeoutMs);
       if (res.status !== 200) throw await toError(res, "OPEN", path);
       return new Uint8Array(await res.arrayBuffer());
     },
@@ -137,17 +139,43 @@ export function createWebHdfsClient({ baseUrl, user, timeoutMs = 30_000 }: WebHd
 
 export type WebHdfsClient = ReturnType<typeof createWebHdfsClient>;
 
-async function sendTo(location: string, method: string, body: Uint8Array<ArrayBuffer> | undefined, timeoutMs: number) {
+async function getFromDataNode(location: string, timeoutMs: number): Promise<Response> {
   try {
-    return await fetch(location, {
-      method,
-      body,
-      headers: body ? { "content-type": "application/octet-stream" } : undefined,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    return await fetch(location, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (cause) {
-    throw new WebHdfsError(`DataNode unreachable at ${new URL(location).host}: ${describe(cause)}`, method, location);
+    throw new WebHdfsError(`DataNode unreachable at ${new URL(location).host}: ${describe(cause)}`, "OPEN", location);
   }
+}
+
+/**
+ * The second step of a CREATE: the bytes go to the DataNode the NameNode
+ * redirected to. The DataNode answers every upload with "100 Continue" before
+ * its 201, and Node's fetch rejects any 1xx response, so this uses node:http.
+ */
+export function putToDataNode(location: string, body: Uint8Array<ArrayBuffer>, timeoutMs: number): Promise<Response> {
+  const url = new URL(location);
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: "PUT",
+        timeout: timeoutMs,
+        headers: { "content-type": "application/octet-stream", "content-length": body.byteLength },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 500 })));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on("error", (cause) =>
+      reject(new WebHdfsError(`DataNode unreachable at ${url.host}: ${describe(cause)}`, "CREATE", location)),
+    );
+    req.end(body);
+  });
 }
 
 async function toError(res: Response, op: string, path: string): Promise<WebHdfsError> {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getConfig } from "@/lib/config";
-import { createWebHdfsClient, WebHdfsError } from "@/lib/lake/webhdfs";
+import { createWebHdfsClient, putToDataNode, WebHdfsError } from "@/lib/lake/webhdfs";
 import { uniqueName } from "./support/ids";
 
 const config = getConfig();
@@ -17,10 +17,10 @@ describe("WebHDFS client against the local NameNode and DataNode", () => {
 
     const first = await fetch(url, { method: "PUT", redirect: "manual" });
     const location = first.headers.get("location") ?? "";
-    const second = await fetch(location, { method: "PUT", body: bytes("two steps") });
+    const second = await putToDataNode(location, bytes("two steps"), 10_000);
 
     expect(first.status).toBe(307);
-    expect(new URL(location).hostname).toBe("localhost");
+    expect(new URL(location).host).toBe("localhost:9864");
     expect(second.status).toBe(201);
   });
 

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs npm packages when node_modules is missing or older than the lock file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v node >/dev/null 2>&1 || { echo "[deps] Node.js 20.19+ is required (https://nodejs.org or apt-get install nodejs)" >&2; exit 1; }
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "[deps] installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+fi

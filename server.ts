@@ -4,6 +4,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { Server as SocketServer } from "socket.io";
 import { getConfig } from "@/lib/config";
+import { registerIngestNamespace } from "@/lib/ingest/ingest-namespace";
+import { closeIngestRuntime } from "@/lib/ingest/ingest-runtime";
 
 async function main() {
   const config = getConfig();
@@ -13,6 +15,7 @@ async function main() {
 
   const httpServer = createServer((req, res) => void handle(req, res));
   const io = new SocketServer(httpServer, { serveClient: false });
+  registerIngestNamespace(io);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -25,6 +28,7 @@ async function main() {
     // Keep-alive sockets could hold the server open forever.
     setTimeout(() => process.exit(0), 5_000).unref();
     await io.close(); // closes the HTTP server too
+    await closeIngestRuntime();
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -26,6 +26,19 @@ const configSchema = z.object({
     )
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, "expected host:port")).min(1)),
   KAFKA_CLIENT_ID: z.string().min(1).default("heartlake"),
+  /** Partitions of heartrate.readings when the app creates it. */
+  KAFKA_READINGS_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+  /** How long the API waits for Kafka to acknowledge readings before answering 503. */
+  KAFKA_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** A gap longer than this between a device's readings closes its workout. */
+  SESSION_GAP_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
+  /** Requests per second each device may make (sustained), and the burst above it. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
   /** NameNode HTTP address; WebHDFS lives under /webhdfs/v1. */
   WEBHDFS_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9870"),
   /** User name sent to WebHDFS (simple auth, permissions are off locally). */

@@ -48,6 +48,14 @@ export function createReadingsPublisher(kafka: Kafka, options: ReadingsPublisher
     return connected;
   }
 
+  // After a failure the next publish starts from a fresh connection: a
+  // producer that lost its broker does not always find it again by itself.
+  function reset() {
+    const stale = connected;
+    connected = undefined;
+    void stale?.then((producer) => producer.disconnect()).catch(() => undefined);
+  }
+
   async function send(messages: ReadingsMessage[], headers: Record<string, string>) {
     const producer = await connect();
     await producer.send({
@@ -64,6 +72,7 @@ export function createReadingsPublisher(kafka: Kafka, options: ReadingsPublisher
       try {
         await withTimeout(send(messages, headers), options.timeoutMs);
       } catch (err) {
+        reset();
         if (err instanceof AppError) throw err;
         throw kafkaUnavailable(err instanceof Error ? err.message : String(err));
       } finally {

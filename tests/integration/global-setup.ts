@@ -20,7 +20,7 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const started = ensureStack();
-  const databaseUrl = withDatabaseName(getConfig().DATABASE_URL, `heartlake_it_${process.pid}`);
+  const databaseUrl = withDatabaseName(getConfig().DATABASE_URL, `heartlake_${project.name}_${process.pid}`);
   await recreateDatabase(databaseUrl);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();

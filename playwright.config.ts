@@ -36,7 +36,12 @@ export default defineConfig({
     {
       command: "npm start",
       url: `http://127.0.0.1:${DEGRADED_PORT}/`,
-      env: { PORT: String(DEGRADED_PORT), HOST: "127.0.0.1", KAFKA_BROKERS: "127.0.0.1:1" },
+      env: {
+        PORT: String(DEGRADED_PORT),
+        HOST: "127.0.0.1",
+        KAFKA_BROKERS: "127.0.0.1:1",
+        KAFKA_PUBLISH_TIMEOUT_MS: "3000",
+      },
       reuseExistingServer: false,
       timeout: 120_000,
     },

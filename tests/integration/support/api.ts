@@ -1,5 +1,6 @@
 import { POST as postReadingsRoute } from "@/app/api/v1/readings/route";
 import { POST as endWorkoutRoute } from "@/app/api/v1/workouts/[id]/end/route";
+import { POST as importRoute } from "@/app/api/v1/imports/route";
 import { POST as startWorkoutRoute } from "@/app/api/v1/workouts/route";
 
 /**
@@ -40,6 +41,15 @@ export async function endWorkout(token: string, id: string) {
       headers: { authorization: `Bearer ${token}` },
     }),
     { params: Promise.resolve({ id }) },
+  );
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+export async function postImport(token: string, body: Uint8Array | FormData, contentType?: string) {
+  const headers = new Headers({ authorization: `Bearer ${token}` });
+  if (contentType) headers.set("content-type", contentType);
+  const res = await importRoute(
+    new Request("http://heartlake.test/api/v1/imports", { method: "POST", headers, body: body as BodyInit }),
   );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }

@@ -27,8 +27,8 @@ export function createProgressBar(stream: NodeJS.WriteStream, label: string) {
       draw(fraction);
     },
     done() {
-      draw(1);
-      if (stream.isTTY) stream.write("\n");
+      if (stream.isTTY) stream.write(`\r\x1b[K${formatBar(label, 1)}\n`);
+      else if (lastStep < 10) draw(1);
     },
   };
 }

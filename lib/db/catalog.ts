@@ -22,7 +22,8 @@ export async function readDatabaseShape(client: Client): Promise<SchemaShape> {
 
   const indexes = await client.query<{ table: string; primary: boolean; unique: boolean; columns: string[] }>(`
     SELECT t.relname AS table, ix.indisprimary AS primary, ix.indisunique AS unique,
-           array(SELECT pg_get_indexdef(ix.indexrelid, k + 1, true)
+           -- pg_get_indexdef quotes reserved words ("offset"); compare bare names.
+           array(SELECT regexp_replace(pg_get_indexdef(ix.indexrelid, k + 1, true), '^"(.*)"$', '\\1')
                         || CASE WHEN ix.indoption[k] & 1 = 1 THEN ' DESC' ELSE '' END
                  FROM generate_subscripts(ix.indkey, 1) AS k ORDER BY k) AS columns
     FROM pg_index ix

@@ -79,7 +79,8 @@ export function expectedShape(prismaSchema: string): SchemaShape {
       }
       columns[field.dbName ?? field.name] = {
         type: postgresType(field, enumDbName),
-        nullable: !field.isRequired,
+        // Prisma's migrations never put NOT NULL on scalar lists.
+        nullable: field.isList || !field.isRequired,
       };
     }
     shape.tables[tableOf(model)] = columns;

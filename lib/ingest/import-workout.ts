@@ -4,6 +4,7 @@ import { ImportError, IMPORT_ERROR_STATUS } from "@/lib/imports/import-error";
 import { parseWorkoutFile, type ImportedWorkout } from "@/lib/imports/parse-workout-file";
 import { createReadingsMessage } from "@/lib/readings/readings-message";
 import { DEFAULT_MAX_BATCH } from "@/lib/readings/reading-rules";
+import { countAccepted } from "./ingest-counts";
 import type { IngestContext, IngestDeps } from "./ingest-readings";
 
 export interface ImportResult {
@@ -58,6 +59,7 @@ export async function importWorkout(
   for (let i = 0; i < imported.readings.length; i += DEFAULT_MAX_BATCH) {
     const chunk = imported.readings.slice(i, i + DEFAULT_MAX_BATCH);
     await deps.publisher.publish([createReadingsMessage(meta, chunk)]);
+    await countAccepted(deps.prisma, context.receivedAt, chunk.length);
     onProgress(i + chunk.length, imported.readings.length);
   }
   return {

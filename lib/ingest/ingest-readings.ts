@@ -5,6 +5,7 @@ import type { ReadingsPublisher } from "@/lib/kafka/readings-publisher";
 import { createReadingsMessage } from "@/lib/readings/readings-message";
 import type { NormalizedReading } from "@/lib/readings/reading-schema";
 import { planSessions, type OpenWorkout } from "@/lib/sessions/plan-sessions";
+import { countAccepted } from "./ingest-counts";
 
 export interface IngestDeps {
   prisma: PrismaClient;
@@ -44,6 +45,7 @@ export async function ingestReadings(
     ),
   );
   await deps.publisher.publish(messages, context.requestId ? { "x-request-id": context.requestId } : {});
+  await countAccepted(deps.prisma, context.receivedAt, readings.length);
   return { accepted: readings.length, workoutIds: [...byWorkout.keys()] };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/prisma";
+import { countAccepted } from "@/lib/ingest/ingest-counts";
 import { closeIngestRuntime } from "@/lib/ingest/ingest-runtime";
 import { readingId } from "@/lib/readings/reading-id";
 import { endWorkout, postReadings, startWorkout } from "./support/api";
@@ -209,5 +210,43 @@ describe("workouts", () => {
       ...(first.body.workoutIds as string[]),
       ...(second.body.workoutIds as string[]),
     ]);
+  });
+});
+
+describe("the API's own count for reconciliation", () => {
+  afterAll(() => closeIngestRuntime());
+
+  it("given a day, when readings are counted twice, then the day holds their sum", async () => {
+    const day = Date.UTC(1999, 0, 1, 23, 59, 59);
+
+    await countAccepted(getPrisma(), day, 2);
+    await countAccepted(getPrisma(), day, 3);
+
+    const row = await getPrisma().ingestCount.findUniqueOrThrow({ where: { day: new Date("1999-01-01") } });
+    expect(row.accepted).toBe(5n);
+  });
+
+  it("given accepted and rejected requests, when posted, then only readings Kafka acknowledged are added to the day's count", async () => {
+    const watch = await pairDevice();
+    const days = new Set([new Date().toISOString().slice(0, 10)]);
+    const total = async () => {
+      const rows = await getPrisma().ingestCount.findMany({
+        where: { day: { in: [...days].map((d) => new Date(d)) } },
+      });
+      return rows.reduce((sum, r) => sum + r.accepted, 0n);
+    };
+    const before = await total();
+
+    await postReadings(watch.token, {
+      readings: [
+        { ts: secondsAgo(9), bpm: 100 },
+        { ts: secondsAgo(8), bpm: 101 },
+      ],
+    });
+    await postReadings(watch.token, { readings: [{ ts: secondsAgo(7), bpm: 999 }] });
+    days.add(new Date().toISOString().slice(0, 10)); // the run may cross midnight
+
+    // Other test files post concurrently, so the count grew by at least ours.
+    expect((await total()) - before).toBeGreaterThanOrEqual(2n);
   });
 });

@@ -1,7 +1,7 @@
 import type { Kafka, Producer } from "kafkajs";
 import { AppError } from "@/lib/api/app-error";
 import { encodeReadingsMessage, type ReadingsMessage } from "@/lib/readings/readings-message";
-import { TOPICS } from "./topics";
+import { TOPICS } from "@/lib/pipeline/names";
 
 export interface ReadingsPublisherOptions {
   /** Partitions for heartrate.readings when it has to be created. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createKafka } from "@/lib/kafka/client";
-import { TOPICS } from "@/lib/kafka/topics";
+import { TOPICS } from "@/lib/pipeline/names";
 import { decodeReadingsMessage, type ReadingsMessage } from "@/lib/readings/readings-message";
 
 /** A message as it sits on heartrate.readings, decoded, with its key. */

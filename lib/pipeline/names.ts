@@ -1,0 +1,24 @@
+/** Kafka topics, consumer groups and lake paths: the one place they are spelled. */
+
+export const TOPICS = {
+  /** Accepted readings, keyed by workout id so one workout stays in order in one partition. */
+  readings: "heartrate.readings",
+  /** Records the workers could not use, with the reason. */
+  readingsDlq: "heartrate.readings.dlq",
+  /** Per-workout updates the web server pushes to browsers. */
+  workoutUpdates: "workout.updates",
+} as const;
+
+export const GROUPS = {
+  /** Lands readings in HDFS; its true position lives in the lake's file names. */
+  lakeWriter: "heartlake-lake-writer",
+  /** Rolls readings up in PostgreSQL; its true position lives in consumer_offsets. */
+  rollup: "heartlake-rollup",
+} as const;
+
+export const LAKE_PATHS = {
+  /** The table: Hive-style partitions dt=YYYY-MM-DD below it. */
+  readings: "/heartlake/readings",
+  /** Files being written; outside the table so no reader ever sees half a file. */
+  tmp: "/heartlake/+tmp/readings",
+} as const;

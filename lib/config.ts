@@ -39,6 +39,11 @@ const configSchema = z.object({
   /** Requests per second each device may make (sustained), and the burst above it. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
+  /** Appended to topics, consumer groups and lake paths; tests isolate themselves with it. Empty in production. */
+  PIPELINE_NAMESPACE: z
+    .string()
+    .regex(/^[\w-]*$/, "letters, digits, _ and - only")
+    .default(""),
   /** NameNode HTTP address; WebHDFS lives under /webhdfs/v1. */
   WEBHDFS_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9870"),
   /** User name sent to WebHDFS (simple auth, permissions are off locally). */

@@ -2,6 +2,7 @@ import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/prisma";
 import { createKafka } from "@/lib/kafka/client";
 import { createReadingsPublisher } from "@/lib/kafka/readings-publisher";
+import { pipelineNames } from "@/lib/pipeline/names";
 import type { IngestDeps } from "./ingest-readings";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter";
 
@@ -29,6 +30,7 @@ export async function closeIngestRuntime(): Promise<void> {
 function createIngestRuntime(): IngestRuntime {
   const config = getConfig();
   const publisher = createReadingsPublisher(createKafka(), {
+    topic: pipelineNames(config.PIPELINE_NAMESPACE).topics.readings,
     partitions: config.KAFKA_READINGS_PARTITIONS,
     maxInFlight: 64,
     maxWaiting: 2_000,

@@ -1,9 +1,10 @@
 import type { Kafka, Producer } from "kafkajs";
 import { AppError } from "@/lib/api/app-error";
 import { encodeReadingsMessage, type ReadingsMessage } from "@/lib/readings/readings-message";
-import { TOPICS } from "@/lib/pipeline/names";
 
 export interface ReadingsPublisherOptions {
+  /** heartrate.readings, or its namespaced twin. */
+  topic: string;
   /** Partitions for heartrate.readings when it has to be created. */
   partitions: number;
   /** Publishes in flight at once; more wait, so a slow broker slows callers down. */
@@ -37,7 +38,7 @@ export function createReadingsPublisher(kafka: Kafka, options: ReadingsPublisher
 
   function connect(): Promise<Producer> {
     connected ??= (async () => {
-      await ensureReadingsTopic(kafka, options.partitions);
+      await ensureTopic(kafka, options.topic, options.partitions);
       // Idempotent with acks=all: a retried send is never written twice.
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 3 } });
       await producer.connect();
@@ -59,7 +60,7 @@ export function createReadingsPublisher(kafka: Kafka, options: ReadingsPublisher
   async function send(messages: ReadingsMessage[], headers: Record<string, string>) {
     const producer = await connect();
     await producer.send({
-      topic: TOPICS.readings,
+      topic: options.topic,
       acks: -1,
       messages: messages.map((m) => ({ key: m.workoutId, value: encodeReadingsMessage(m), headers })),
     });
@@ -87,12 +88,12 @@ export function createReadingsPublisher(kafka: Kafka, options: ReadingsPublisher
   };
 }
 
-async function ensureReadingsTopic(kafka: Kafka, partitions: number) {
+async function ensureTopic(kafka: Kafka, topic: string, partitions: number) {
   const admin = kafka.admin();
   await admin.connect();
   try {
     // createTopics answers false, not an error, when the topic exists already.
-    await admin.createTopics({ topics: [{ topic: TOPICS.readings, numPartitions: partitions }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
   } finally {
     await admin.disconnect();
   }

@@ -7,8 +7,9 @@ import { endWorkout, postReadings, startWorkout } from "./support/api";
 import { pairDevice } from "./support/devices";
 import { readDeviceMessages, readingsEndOffsets } from "./support/readings-topic";
 
-/** Whole seconds a little in the past, so every ts is valid now. */
-const secondsAgo = (s: number) => Math.floor(Date.now() / 1000) * 1000 - s * 1000;
+// One anchor per file: two calls a second boundary apart must agree.
+const anchor = Math.floor(Date.now() / 1000) * 1000;
+const secondsAgo = (s: number) => anchor - s * 1000;
 
 describe("POST /api/v1/readings against real Kafka and PostgreSQL", () => {
   afterAll(() => closeIngestRuntime());

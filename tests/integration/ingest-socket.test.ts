@@ -10,7 +10,9 @@ import { readingId } from "@/lib/readings/reading-id";
 import { pairDevice } from "./support/devices";
 import { readDeviceMessages, readingsEndOffsets } from "./support/readings-topic";
 
-const secondsAgo = (s: number) => Math.floor(Date.now() / 1000) * 1000 - s * 1000;
+// One anchor per file: two calls a second boundary apart must agree.
+const anchor = Math.floor(Date.now() / 1000) * 1000;
+const secondsAgo = (s: number) => anchor - s * 1000;
 
 describe("socket.io /ingest against real Kafka and PostgreSQL", () => {
   let http: HttpServer;

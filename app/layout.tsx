@@ -19,6 +19,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/status" className="text-sm hover:underline">
               Status
             </Link>
+            <Link href="/docs/api" className="text-sm hover:underline">
+              API
+            </Link>
           </nav>
         </header>
         <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>

@@ -1,0 +1,39 @@
+import { formatJson } from "./format-json";
+import type { CodeSample, HttpMethod } from "./openapi-types";
+
+export interface CurlRequest {
+  label: string;
+  method: HttpMethod;
+  /** The request path, with any parameter written as a shell variable, e.g. `/api/v1/workouts/$WORKOUT_ID/end`. */
+  path: string;
+  /** Sends `Authorization: Bearer $DEVICE_TOKEN`. */
+  authenticated: boolean;
+  contentType?: "application/json" | "application/x-ndjson";
+  /** A JSON value, or the raw text of an NDJSON body. */
+  body?: unknown;
+}
+
+/** The shell variables every sample expects. */
+export const CURL_ENVIRONMENT = "export HEARTLAKE_URL=http://localhost:3000 DEVICE_TOKEN=hl_dev_...";
+
+/** A ready-to-paste curl command; `-i` shows the status and headers, which is what a client branches on. */
+export function curlSample(request: CurlRequest): CodeSample {
+  const url = `"$HEARTLAKE_URL${request.path}"`;
+  const lines = [`curl -i${request.method === "get" ? "" : ` -X ${request.method.toUpperCase()}`} ${url}`];
+  if (request.authenticated) lines.push(`-H "Authorization: Bearer $DEVICE_TOKEN"`);
+  if (request.contentType) lines.push(`-H "Content-Type: ${request.contentType}"`);
+  let heredoc: string | undefined;
+  if (request.contentType === "application/x-ndjson" && typeof request.body === "string") {
+    lines.push("--data-binary @-");
+    heredoc = `<<'EOF'\n${request.body.replace(/\n$/, "")}\nEOF`;
+  } else if (request.body !== undefined) {
+    lines.push(`--data-binary ${shellQuote(formatJson(request.body))}`);
+  }
+  const command = lines.join(" \\\n  ");
+  return { lang: "Shell", label: request.label, source: heredoc ? `${command} ${heredoc}` : command };
+}
+
+/** Single-quoted for POSIX shells: nothing inside is expanded. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}

@@ -7,9 +7,13 @@ const tooLarge = (maxBytes: number) =>
  * Reads a request body, refusing it as soon as it passes `maxBytes` rather
  * than buffering whatever a client sends.
  */
-export async function readBodyCapped(request: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readBodyCapped(
+  request: Request,
+  maxBytes: number,
+  tooLargeError: (maxBytes: number) => AppError = tooLarge,
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (declared > maxBytes) throw tooLargeError(maxBytes);
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -20,7 +24,7 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      throw tooLargeError(maxBytes);
     }
     chunks.push(value);
   }

@@ -8,8 +8,10 @@ import {
   errorDetailSchema,
   healthReportSchema,
   healthUnavailableSchema,
+  importResultSchema,
   ingestAckSchema,
   readingsAcceptedSchema,
+  skippedSamplesSchema,
   workoutSchema,
 } from "./response-schemas";
 
@@ -28,7 +30,9 @@ export type ComponentName =
   | "DependencyStatus"
   | "HealthReport"
   | "HealthUnavailable"
-  | "IngestAck";
+  | "IngestAck"
+  | "SkippedSamples"
+  | "ImportResult";
 
 export const schemaRef = (name: ComponentName): JsonSchema => ({ $ref: `${SCHEMA_REF_PREFIX}${name}` });
 
@@ -54,6 +58,8 @@ export function buildComponentSchemas(): Record<ComponentName, JsonSchema> {
     HealthReport: healthReportSchema,
     HealthUnavailable: healthUnavailableSchema,
     IngestAck: ingestAckSchema,
+    SkippedSamples: skippedSamplesSchema,
+    ImportResult: importResultSchema,
   };
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });

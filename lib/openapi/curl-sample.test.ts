@@ -41,6 +41,36 @@ describe("curlSample", () => {
 
     expect(source).toMatch(/--data-binary @- <<'EOF'\n\{"a":1\}\n\{"a":2\}\nEOF$/);
   });
+
+  it.each([
+    {
+      given: "a raw file",
+      file: { path: "ride.fit" },
+      contentType: "application/octet-stream" as const,
+      last: ['  -H "Content-Type: application/octet-stream" \\', "  --data-binary @ride.fit"],
+    },
+    { given: "a form field", file: { path: "ride.fit", formField: "file" }, last: ["  -F file=@ride.fit"] },
+    {
+      given: "a file name with a space and a quote",
+      file: { path: "Bob's ride.fit", formField: "file" },
+      last: [`  -F 'file=@Bob'\\''s ride.fit'`],
+    },
+  ])("given $given, when rendered, then the file is read from disk by curl", ({ file, contentType, last }) => {
+    const { source } = curlSample({
+      label: "curl",
+      method: "post",
+      path: "/api/v1/imports",
+      authenticated: true,
+      contentType,
+      file,
+    });
+
+    expect(source.split("\n")).toEqual([
+      'curl -i -X POST "$HEARTLAKE_URL/api/v1/imports" \\',
+      '  -H "Authorization: Bearer $DEVICE_TOKEN" \\',
+      ...last,
+    ]);
+  });
 });
 
 describe("formatJson", () => {

@@ -8,9 +8,12 @@ export interface CurlRequest {
   path: string;
   /** Sends `Authorization: Bearer $DEVICE_TOKEN`. */
   authenticated: boolean;
-  contentType?: "application/json" | "application/x-ndjson";
+  /** Leave it out for a form: curl writes multipart/form-data with its boundary itself. */
+  contentType?: "application/json" | "application/x-ndjson" | "application/octet-stream";
   /** A JSON value, or the raw text of an NDJSON body. */
   body?: unknown;
+  /** Instead of `body`, a file from disk: the raw body (`--data-binary @path`) or, with `formField`, a form field. */
+  file?: { path: string; formField?: string };
 }
 
 /** The shell variables every sample expects. */
@@ -23,7 +26,10 @@ export function curlSample(request: CurlRequest): CodeSample {
   if (request.authenticated) lines.push(`-H "Authorization: Bearer $DEVICE_TOKEN"`);
   if (request.contentType) lines.push(`-H "Content-Type: ${request.contentType}"`);
   let heredoc: string | undefined;
-  if (request.contentType === "application/x-ndjson" && typeof request.body === "string") {
+  if (request.file) {
+    const { path, formField } = request.file;
+    lines.push(formField ? `-F ${shellWord(`${formField}=@${path}`)}` : `--data-binary ${shellWord(`@${path}`)}`);
+  } else if (request.contentType === "application/x-ndjson" && typeof request.body === "string") {
     lines.push("--data-binary @-");
     heredoc = `<<'EOF'\n${request.body.replace(/\n$/, "")}\nEOF`;
   } else if (request.body !== undefined) {
@@ -31,6 +37,11 @@ export function curlSample(request: CurlRequest): CodeSample {
   }
   const command = lines.join(" \\\n  ");
   return { lang: "Shell", label: request.label, source: heredoc ? `${command} ${heredoc}` : command };
+}
+
+/** A word the shell leaves alone as it is (a file name, `file=@ride.fit`), else quoted. */
+function shellWord(text: string): string {
+  return /^[\w@=./:+-]+$/.test(text) ? text : shellQuote(text);
 }
 
 /** Single-quoted for POSIX shells: nothing inside is expanded. */

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/api/app-error";
 import { toErrorResponse } from "@/lib/api/error-response";
 import { readJson } from "@/lib/api/read-json";
 import { authenticateDevice } from "@/lib/devices/devices";
+import { IMPORT_ERROR_CODES, IMPORT_ERROR_STATUS } from "@/lib/imports/import-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createRateLimiter } from "@/lib/ingest/rate-limiter";
 import { createReadingsPublisher } from "@/lib/kafka/readings-publisher";
@@ -19,6 +20,8 @@ const document = buildOpenApiDocument();
 const readings = document.paths["/api/v1/readings"]?.post;
 const startWorkout = document.paths["/api/v1/workouts"]?.post;
 const endWorkoutOp = document.paths["/api/v1/workouts/{id}/end"]?.post;
+const importWorkout = document.paths["/api/v1/imports"]?.post;
+const deviceOperations = [readings, startWorkout, endWorkoutOp, importWorkout];
 
 /** `{ CODE: status }` as the operation documents it. */
 function documentedCodes(operation: OperationObject | undefined): Record<string, number> {
@@ -69,6 +72,19 @@ describe("the documented error codes against the code that raises them", () => {
     for (const code of READINGS_ERROR_CODES) expect(codes[code], code).toBe(READINGS_ERROR_STATUS[code]);
   });
 
+  it("given the imports endpoint, when its codes are listed, then they are IMPORT_ERROR_CODES plus auth, upload, Kafka and internal", () => {
+    const codes = documentedCodes(importWorkout);
+
+    expect(Object.keys(codes).sort()).toEqual(
+      [
+        ...IMPORT_ERROR_CODES,
+        ...["MISSING_TOKEN", "INVALID_TOKEN", "TOKEN_REVOKED"],
+        ...["VALIDATION_FAILED", "KAFKA_UNAVAILABLE", "INTERNAL"],
+      ].sort(),
+    );
+    for (const code of IMPORT_ERROR_CODES) expect(codes[code], code).toBe(IMPORT_ERROR_STATUS[code]);
+  });
+
   it.each([
     { given: "no token", token: undefined, device: null },
     { given: "an unknown token", token: "hl_dev_unknown", device: null },
@@ -79,8 +95,7 @@ describe("the documented error codes against the code that raises them", () => {
       const { code } = await refusal(() => authenticateDevice(fakePrisma(device), token));
 
       expect(AUTH_ERROR_STATUS).toMatchObject(code);
-      for (const operation of [readings, startWorkout, endWorkoutOp])
-        expect(documentedCodes(operation)).toMatchObject(code);
+      for (const operation of deviceOperations) expect(documentedCodes(operation)).toMatchObject(code);
     },
   );
 
@@ -114,8 +129,10 @@ describe("the documented error codes against the code that raises them", () => {
 
     expect(code).toEqual({ KAFKA_UNAVAILABLE: 503 });
     expect(retryAfter).toBeGreaterThan(0);
-    expect(documentedCodes(readings)).toMatchObject(code);
-    expect(readings?.responses["503"]?.headers?.["Retry-After"]?.required).toBe(true);
+    for (const operation of [readings, importWorkout]) {
+      expect(documentedCodes(operation)).toMatchObject(code);
+      expect(operation?.responses["503"]?.headers?.["Retry-After"]?.required).toBe(true);
+    }
   });
 
   it.each([
@@ -145,12 +162,11 @@ describe("the documented error codes against the code that raises them", () => {
     const body = (await response.json()) as { code: string };
 
     expect({ [body.code]: response.status }).toEqual({ INTERNAL: 500 });
-    for (const operation of [readings, startWorkout, endWorkoutOp])
-      expect(documentedCodes(operation)).toMatchObject({ INTERNAL: 500 });
+    for (const operation of deviceOperations) expect(documentedCodes(operation)).toMatchObject({ INTERNAL: 500 });
   });
 
   it("given every error response, when read, then its code enum, x-error-codes and example codes agree", () => {
-    for (const { responses } of [readings, startWorkout, endWorkoutOp].flatMap((op) => (op ? [op] : []))) {
+    for (const { responses } of deviceOperations.flatMap((op) => (op ? [op] : []))) {
       for (const response of Object.values(responses).filter((r) => r["x-error-codes"])) {
         const media = response.content?.["application/json"];
         const exampleCodes = Object.values(media?.examples ?? {}).map((e) => (e.value as { code: string }).code);

@@ -1,11 +1,14 @@
+import { IMPORT_ERROR_STATUS } from "@/lib/imports/import-error";
+import { DEFAULT_MAX_IMPORT_BYTES } from "@/lib/imports/parse-workout-file";
 import { READINGS_ERROR_STATUS } from "@/lib/readings/readings-error";
 
 /**
  * Which stable error codes each endpoint answers with, and at which status.
- * The readings codes come from lib/readings; the others are thrown as string
- * literals elsewhere (devices.ts, read-json.ts, rate-limiter.ts,
- * readings-publisher.ts, workouts.ts, error-response.ts), and the unit tests
- * provoke each of those to check the code and status listed here.
+ * The readings and import codes come from lib/readings and lib/imports; the
+ * others are thrown as string literals elsewhere (devices.ts, read-json.ts,
+ * read-body.ts, rate-limiter.ts, readings-publisher.ts, workouts.ts,
+ * error-response.ts, app/api/v1/imports/route.ts), and the unit tests provoke
+ * each of those to check the code and status listed here.
  */
 
 /** lib/devices/devices.ts authenticateDevice. */
@@ -22,6 +25,8 @@ export const KAFKA_ERROR_STATUS = { KAFKA_UNAVAILABLE: 503 } as const;
 export const WORKOUT_ERROR_STATUS = { WORKOUT_NOT_FOUND: 404 } as const;
 /** lib/api/error-response.ts: anything unexpected; reveals nothing. */
 export const INTERNAL_ERROR_STATUS = { INTERNAL: 500 } as const;
+/** app/api/v1/imports/route.ts reading the upload: a form without a readable `file` field. */
+export const IMPORT_UPLOAD_ERROR_STATUS = { VALIDATION_FAILED: 422 } as const;
 /** app/api/health/route.ts. */
 export const HEALTH_ERROR_STATUS = { DEPENDENCY_UNAVAILABLE: 503 } as const;
 
@@ -46,11 +51,20 @@ export const END_WORKOUT_ERRORS = {
   ...INTERNAL_ERROR_STATUS,
 } as const;
 
+export const IMPORT_ENDPOINT_ERRORS = {
+  ...IMPORT_ERROR_STATUS,
+  ...AUTH_ERROR_STATUS,
+  ...IMPORT_UPLOAD_ERROR_STATUS,
+  ...KAFKA_ERROR_STATUS,
+  ...INTERNAL_ERROR_STATUS,
+} as const;
+
 /** Every code the HTTP API answers with. */
 export type ApiErrorCode =
   | keyof typeof READINGS_ENDPOINT_ERRORS
   | keyof typeof START_WORKOUT_ERRORS
   | keyof typeof END_WORKOUT_ERRORS
+  | keyof typeof IMPORT_ENDPOINT_ERRORS
   | keyof typeof HEALTH_ERROR_STATUS;
 
 /** What each code means for the client; a code without one fails to compile. */
@@ -60,7 +74,7 @@ export const ERROR_CODE_MEANINGS: Readonly<Record<ApiErrorCode, string>> = {
   VALIDATION_FAILED: "At least one item is invalid; details lists every problem and nothing was accepted.",
   EMPTY_BATCH: "The batch, array or NDJSON body holds no reading.",
   BATCH_TOO_LARGE: "More readings than one request may carry; split it.",
-  PAYLOAD_TOO_LARGE: "The body is larger than the endpoint accepts; split it.",
+  PAYLOAD_TOO_LARGE: "The body is larger than the endpoint's limit, which its description states.",
   MISSING_TOKEN: "No `Authorization: Bearer <token>` header (or socket.io auth.token).",
   INVALID_TOKEN: "The token is not known; pair the watch again.",
   TOKEN_REVOKED: "The device was revoked; pair the watch again.",
@@ -69,6 +83,12 @@ export const ERROR_CODE_MEANINGS: Readonly<Record<ApiErrorCode, string>> = {
   KAFKA_UNAVAILABLE: "Readings could not be stored right now; nothing was accepted. Retry after Retry-After seconds.",
   INTERNAL: "Something went wrong on the server; the response reveals nothing more. Retry later.",
   DEPENDENCY_UNAVAILABLE: "Kafka, HDFS or PostgreSQL did not answer.",
+  UNSUPPORTED_FORMAT:
+    "The file is not FIT, TCX or GPX (judged by its content, not its name), is compressed or archived, or uses " +
+    "a FIT feature that cannot be read yet; the message says which.",
+  CORRUPT_FILE: "The file is damaged or incomplete (a failed FIT CRC, truncated XML); copy or export it again.",
+  NO_HEART_RATE: "The file has no heart-rate sample with a usable time and a bpm in range; nothing was imported.",
+  FILE_TOO_LARGE: `The workout file is larger than ${DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024} MiB; nothing was imported.`,
 };
 
 /** `{ CODE: status }` → `Map<status, codes>`, statuses ascending, codes in table order. */

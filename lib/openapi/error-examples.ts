@@ -14,19 +14,24 @@ import { EXAMPLE_NOW, EXAMPLE_TIME_ZONE, EXAMPLE_WORKOUT_ID, READING_EXAMPLE } f
  * the example is what it really answers, so messages cannot drift from the docs.
  */
 
-const body = (code: string, message: string, details: ErrorBody["details"] = []): ErrorBody => ({
+export const errorBody = (code: string, message: string, details: ErrorBody["details"] = []): ErrorBody => ({
   code,
   message,
   details,
 });
 
-const AUTH_EXAMPLES = {
-  MISSING_TOKEN: body("MISSING_TOKEN", "Send the device token as `Authorization: Bearer <token>`."),
-  INVALID_TOKEN: body("INVALID_TOKEN", "This device token is not known; pair the watch again."),
-  TOKEN_REVOKED: body("TOKEN_REVOKED", "This device token was revoked; pair the watch again."),
+export const AUTH_EXAMPLES = {
+  MISSING_TOKEN: errorBody("MISSING_TOKEN", "Send the device token as `Authorization: Bearer <token>`."),
+  INVALID_TOKEN: errorBody("INVALID_TOKEN", "This device token is not known; pair the watch again."),
+  TOKEN_REVOKED: errorBody("TOKEN_REVOKED", "This device token was revoked; pair the watch again."),
 };
 
-const INTERNAL_EXAMPLE = body("INTERNAL", "Something went wrong on our side; try again.");
+export const INTERNAL_EXAMPLE = errorBody("INTERNAL", "Something went wrong on our side; try again.");
+
+export const KAFKA_UNAVAILABLE_EXAMPLE = errorBody(
+  "KAFKA_UNAVAILABLE",
+  "Readings could not be stored right now (no acknowledgement within 10000 ms); retry later.",
+);
 
 /** What the readings parser answers for `payload`, at EXAMPLE_NOW. */
 function parserError(payload: string, contentType = "application/json"): ErrorBody {
@@ -48,7 +53,7 @@ function readingsParserExamples(): Record<ReadingsErrorCode, ErrorBody> {
     EMPTY_BATCH: parserError(JSON.stringify({ readings: [] })),
     BATCH_TOO_LARGE: parserError(JSON.stringify({ readings: Array.from({ length: DEFAULT_MAX_BATCH + 1 }, fine) })),
     // The route caps the body while reading it, before the parser sees it (lib/api/read-body.ts).
-    PAYLOAD_TOO_LARGE: body(
+    PAYLOAD_TOO_LARGE: errorBody(
       "PAYLOAD_TOO_LARGE",
       `Body is larger than ${MAX_BODY_BYTES} bytes; split it into smaller requests.`,
     ),
@@ -61,7 +66,7 @@ function rateLimitedExample(): ErrorBody {
     limiter.take("device", 0);
     limiter.take("device", 0);
   } catch (err) {
-    if (err instanceof AppError) return body(err.code, err.message, err.details);
+    if (err instanceof AppError) return errorBody(err.code, err.message, err.details);
   }
   throw new Error("the rate limiter let a burst through");
 }
@@ -70,14 +75,11 @@ export function readingsErrorExamples(): Record<keyof typeof READINGS_ENDPOINT_E
   return {
     ...readingsParserExamples(),
     ...AUTH_EXAMPLES,
-    WORKOUT_NOT_FOUND: body("WORKOUT_NOT_FOUND", "Some readings name a workout this device does not have.", [
+    WORKOUT_NOT_FOUND: errorBody("WORKOUT_NOT_FOUND", "Some readings name a workout this device does not have.", [
       { index: 0, field: "workoutId", message: `workout ${EXAMPLE_WORKOUT_ID} not found for this device` },
     ]),
     RATE_LIMITED: rateLimitedExample(),
-    KAFKA_UNAVAILABLE: body(
-      "KAFKA_UNAVAILABLE",
-      "Readings could not be stored right now (no acknowledgement within 10000 ms); retry later.",
-    ),
+    KAFKA_UNAVAILABLE: KAFKA_UNAVAILABLE_EXAMPLE,
     INTERNAL: INTERNAL_EXAMPLE,
   };
 }
@@ -87,15 +89,18 @@ function startWorkoutValidationExample(): ErrorBody {
   const parsed = startWorkoutSchema.safeParse({ sport: "", distance: 5 });
   if (parsed.success) throw new Error("the invalid workout example was accepted");
   const details = parsed.error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message }));
-  return body("VALIDATION_FAILED", "The body is not valid; see details.", details);
+  return errorBody("VALIDATION_FAILED", "The body is not valid; see details.", details);
 }
 
 export function startWorkoutErrorExamples(): Record<keyof typeof START_WORKOUT_ERRORS, ErrorBody> {
   return {
     ...AUTH_EXAMPLES,
-    INVALID_JSON: body("INVALID_JSON", "Body is not valid JSON."),
-    PAYLOAD_TOO_LARGE: body("PAYLOAD_TOO_LARGE", "Body is larger than 16384 bytes; split it into smaller requests."),
-    UNSUPPORTED_CONTENT_TYPE: body("UNSUPPORTED_CONTENT_TYPE", "Send JSON with Content-Type: application/json."),
+    INVALID_JSON: errorBody("INVALID_JSON", "Body is not valid JSON."),
+    PAYLOAD_TOO_LARGE: errorBody(
+      "PAYLOAD_TOO_LARGE",
+      "Body is larger than 16384 bytes; split it into smaller requests.",
+    ),
+    UNSUPPORTED_CONTENT_TYPE: errorBody("UNSUPPORTED_CONTENT_TYPE", "Send JSON with Content-Type: application/json."),
     VALIDATION_FAILED: startWorkoutValidationExample(),
     INTERNAL: INTERNAL_EXAMPLE,
   };
@@ -104,7 +109,7 @@ export function startWorkoutErrorExamples(): Record<keyof typeof START_WORKOUT_E
 export function endWorkoutErrorExamples(): Record<keyof typeof END_WORKOUT_ERRORS, ErrorBody> {
   return {
     ...AUTH_EXAMPLES,
-    WORKOUT_NOT_FOUND: body("WORKOUT_NOT_FOUND", `workout ${EXAMPLE_WORKOUT_ID} not found for this device`),
+    WORKOUT_NOT_FOUND: errorBody("WORKOUT_NOT_FOUND", `workout ${EXAMPLE_WORKOUT_ID} not found for this device`),
     INTERNAL: INTERNAL_EXAMPLE,
   };
 }

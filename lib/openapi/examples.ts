@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { HealthReport } from "@/lib/health/check-health";
 import type { WorkoutRef } from "@/lib/workouts/workouts";
 import type { OpenApiExample } from "./openapi-types";
-import type { healthUnavailableSchema, readingsAcceptedSchema } from "./response-schemas";
+import type { healthUnavailableSchema, importResultSchema, readingsAcceptedSchema } from "./response-schemas";
 
 /**
  * Example bodies for the document. Every reading in them is valid when the
@@ -82,6 +82,15 @@ export const ENDED_WORKOUT_EXAMPLE: WorkoutRef = {
   ...ACTIVE_WORKOUT_EXAMPLE,
   status: "ENDED",
   endedAt: "2023-11-23T14:52:31.000Z",
+};
+
+/** A two-hour ride from a bike computer: GPS fixes before the strap paired, two contact losses. */
+export const IMPORT_RESULT_EXAMPLE: z.input<typeof importResultSchema> = {
+  workoutId: EXAMPLE_WORKOUT_ID,
+  format: "fit",
+  sport: "cycling",
+  accepted: 7184,
+  skipped: { noHeartRate: 14, outOfRange: 2, noTimestamp: 0, duplicateTimestamp: 0 },
 };
 
 export const HEALTHY_EXAMPLE: HealthReport = {

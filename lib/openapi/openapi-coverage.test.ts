@@ -6,7 +6,6 @@ import { buildOpenApiDocument } from "./openapi-document";
 /** Routes that are deliberately not in the document, each with the reason. */
 const NOT_DOCUMENTED: Readonly<Record<string, string>> = {
   "/api/v1/openapi.json": "the document itself",
-  "/api/v1/imports": "workout file imports (FIT, TCX, GPX) are not described yet",
 };
 
 /** `app/api/v1/workouts/[id]/end/route.ts` → `/api/v1/workouts/{id}/end`. */

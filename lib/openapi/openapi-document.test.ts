@@ -35,6 +35,7 @@ describe("buildOpenApiDocument, structure", () => {
       "/api/v1/readings",
       "/api/v1/workouts",
       "/api/v1/workouts/{id}/end",
+      "/api/v1/imports",
       "/api/health",
     ]);
   });

@@ -1,6 +1,7 @@
 import { buildComponentSchemas } from "./component-schemas";
 import { CURL_ENVIRONMENT } from "./curl-sample";
 import { healthOperation } from "./health-path";
+import { importWorkoutOperation } from "./imports-path";
 import type { OpenApiDocument } from "./openapi-types";
 import { readingsOperation } from "./readings-path";
 import { DEVICE_TOKEN_SCHEME, DEVICE_TOKEN_SECURITY_SCHEME } from "./security";
@@ -20,7 +21,8 @@ the device's time zone for legacy timestamps) the schema's description says it.
 Every device call carries the watch's device token. Every error has the same body, \`{code, message, details}\`; \
 \`code\` is stable and is what a client should branch on.
 
-Watches may also stream readings over socket.io; see \`x-socketio\`.
+Watches may also stream readings over socket.io; see \`x-socketio\`. Recorded workouts (FIT, TCX, GPX files) \
+are imported with \`POST /api/v1/imports\`; their readings travel the same Kafka path as live ones.
 
 The curl samples expect: \`${CURL_ENVIRONMENT}\`.`;
 
@@ -35,7 +37,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     info: {
       title: "HeartLake device API",
       version: "1.0.0",
-      summary: "Send heart-rate readings from watches and manage their workouts.",
+      summary: "Send heart-rate readings from watches, manage their workouts and import recorded ones.",
       description: DESCRIPTION,
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
@@ -43,12 +45,14 @@ export function buildOpenApiDocument(): OpenApiDocument {
     tags: [
       { name: "Readings", description: "Heart-rate readings from watches." },
       { name: "Workouts", description: "Explicit workout start and end, for watches that know them." },
+      { name: "Imports", description: "Recorded workouts from FIT, TCX and GPX files." },
       { name: "Health", description: "Whether the API can store readings right now." },
     ],
     paths: {
       "/api/v1/readings": { post: readingsOperation() },
       "/api/v1/workouts": { post: startWorkoutOperation() },
       "/api/v1/workouts/{id}/end": { post: endWorkoutOperation() },
+      "/api/v1/imports": { post: importWorkoutOperation() },
       "/api/health": { get: healthOperation() },
     },
     components: {

@@ -12,24 +12,9 @@ import {
   READINGS_JSON_EXAMPLES,
   READINGS_NDJSON_EXAMPLES,
 } from "./examples";
-import type { HeaderObject, OperationObject, ParameterObject } from "./openapi-types";
+import type { OperationObject } from "./openapi-types";
+import { REQUEST_ID_HEADER, REQUEST_ID_PARAMETER } from "./request-id";
 import { DEVICE_SECURITY } from "./security";
-
-const REQUEST_ID_PARAMETER: ParameterObject = {
-  name: "X-Request-Id",
-  in: "header",
-  required: false,
-  description: "Your id for the request (1-100 of A-Z a-z 0-9 _ . : -); it travels with the readings into Kafka.",
-  schema: { type: "string", pattern: "^[\\w.:-]{1,100}$" },
-  example: "watch-p17-000123",
-};
-
-const REQUEST_ID_HEADER: HeaderObject = {
-  description:
-    "Your X-Request-Id when it was acceptable, else one the server made up; quote it when reporting a problem.",
-  required: true,
-  schema: { type: "string" },
-};
 
 const count = (n: number) => n.toLocaleString("en-US");
 

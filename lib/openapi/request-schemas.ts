@@ -1,3 +1,4 @@
+import { CREATED_AT_FIELDS } from "@/lib/readings/created-at";
 import { z } from "zod";
 import { legacyReadingSchema } from "@/lib/readings/legacy-reading-schema";
 import {
@@ -54,17 +55,6 @@ function timestampJsonSchema(): JsonSchema {
   };
 }
 
-// The fields of a Java LocalDateTime in Jackson's array form, as created-at.ts reads them.
-const CREATED_AT_FIELDS = [
-  { title: "year", minimum: 1000, maximum: 9999 },
-  { title: "month", minimum: 1, maximum: 12 },
-  { title: "day", minimum: 1, maximum: 31 },
-  { title: "hour", minimum: 0, maximum: 23 },
-  { title: "minute", minimum: 0, maximum: 59 },
-  { title: "second", minimum: 0, maximum: 59 },
-  { title: "nanoOfSecond", minimum: 0, maximum: 999_999_999 },
-] as const;
-
 function createdAtJsonSchema(): JsonSchema {
   return {
     description:
@@ -73,7 +63,12 @@ function createdAtJsonSchema(): JsonSchema {
       "time in the device's IANA time zone, set when the watch is paired (UTC by default). The day must exist in " +
       `that month (no 2023-02-30). ${TIME_WINDOW_TEXT}`,
     type: "array",
-    prefixItems: CREATED_AT_FIELDS.map((field) => ({ type: "integer" as const, ...field })),
+    prefixItems: CREATED_AT_FIELDS.map(({ name, min, max }) => ({
+      type: "integer" as const,
+      title: name,
+      minimum: min,
+      maximum: max,
+    })),
     items: false,
     minItems: 5,
     maxItems: CREATED_AT_FIELDS.length,

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { DEPENDENCIES } from "@/lib/health/check-health";
+import { BPM_MAX, BPM_MIN } from "@/lib/readings/reading-rules";
 
 /**
  * What the API answers. The routes build these bodies from TypeScript types
- * (ErrorBody, WorkoutRef, HealthReport, IngestAck) rather than validating
+ * (ErrorBody, WorkoutRef, HealthReport, IngestAck, ImportResult) rather than validating
  * them, so these schemas exist for the document; the unit tests pin each one
  * to its type. Objects are open: clients must ignore fields they do not know.
  */
@@ -45,6 +46,31 @@ export const workoutSchema = z
     endedAt: z.iso.datetime().nullable().describe("null while the workout is active."),
   })
   .describe("A workout of the calling device.");
+
+const skippedCount = (description: string) => z.int().min(0).describe(description);
+
+export const skippedSamplesSchema = z
+  .object({
+    noHeartRate: skippedCount("Records without a heart rate (GPS-only points, strap not yet paired)."),
+    outOfRange: skippedCount(
+      `Heart rates outside ${BPM_MIN}-${BPM_MAX} bpm, e.g. the 0 a strap writes when it loses contact.`,
+    ),
+    noTimestamp: skippedCount("Heart rates without a usable absolute time (missing, unparseable, device-relative)."),
+    duplicateTimestamp: skippedCount("Later samples at a time already taken; the first in the file wins."),
+  })
+  .describe("Samples the file had but the import left out, by reason.");
+
+export const importResultSchema = z
+  .object({
+    workoutId: z.uuid().describe("The ended workout the readings belong to; the same on every import of the file."),
+    format: z.enum(["fit", "tcx", "gpx"]).describe("The format, detected from the content, never from the name."),
+    sport: z
+      .string()
+      .describe('Lower-case snake_case from the FIT profile\'s sport list ("running", "cycling"); "other" if unknown.'),
+    accepted: z.int().min(1).describe("Readings Kafka has stored: every usable sample, one per timestamp."),
+    skipped: skippedSamplesSchema,
+  })
+  .describe("Kafka has stored every reading of the imported workout.");
 
 export const dependencyStatusSchema = z.object({
   name: z.enum(DEPENDENCIES),

@@ -4,9 +4,12 @@ import { localToEpochMs, type LocalDateTime } from "./time-zone";
 
 const SHAPE = "[year, month, day, hour, minute, second?, nanoOfSecond?]";
 
-// Java's LocalDateTime allows wider years; four digits is every real watch,
-// and keeps Date.UTC away from its 0-99 → 1900s quirk.
-const FIELDS = [
+/**
+ * The array's fields in order, with their ranges. Java's LocalDateTime allows
+ * wider years; four digits is every real watch, and keeps Date.UTC away from
+ * its 0-99 → 1900s quirk.
+ */
+export const CREATED_AT_FIELDS = [
   { name: "year", min: 1000, max: 9999 },
   { name: "month", min: 1, max: 12 },
   { name: "day", min: 1, max: 31 },
@@ -29,12 +32,12 @@ type ReadResult = { ok: true; value: LocalDateTime } | { ok: false; problems: Cr
  * zero seconds and nanos, so 5 and 6 elements are valid and default them to 0.
  */
 export function readLocalDateTime(values: readonly unknown[]): ReadResult {
-  if (values.length < 5 || values.length > FIELDS.length) {
+  if (values.length < 5 || values.length > CREATED_AT_FIELDS.length) {
     return { ok: false, problems: [{ message: `must have 5 to 7 elements ${SHAPE}, got ${values.length}` }] };
   }
   const numbers: number[] = [];
   const problems: CreatedAtProblem[] = [];
-  FIELDS.forEach(({ name, min, max }, index) => {
+  CREATED_AT_FIELDS.forEach(({ name, min, max }, index) => {
     const value = index < values.length ? values[index] : 0;
     if (typeof value !== "number" || !Number.isInteger(value)) {
       problems.push({ index, message: `${name} must be an integer, got ${describeValue(value)}` });

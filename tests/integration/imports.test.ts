@@ -47,6 +47,14 @@ describe("POST /api/v1/imports against real Kafka and PostgreSQL", () => {
     expect(second.body.workoutId).toBe(first.body.workoutId);
   });
 
+  it("given a multipart body that cannot be read, when imported, then 422 names the file field, not a 500", async () => {
+    const watch = await pairDevice();
+
+    const res = await postImport(watch.token, utf8("--nope\r\ngarbage"), "multipart/form-data; boundary=other");
+
+    expect(res).toMatchObject({ status: 422, body: { code: "VALIDATION_FAILED", details: [{ field: "file" }] } });
+  });
+
   it.each([
     ["a corrupt FIT file", () => flipByte(makeFit({ points: steadyPoints(30) }), 40), 422, "CORRUPT_FILE"],
     [

@@ -73,26 +73,9 @@ describe("POST /api/v1/readings against real Kafka and PostgreSQL", () => {
   it("given the legacy watch payload from a watch in Berlin, when posted, then createdAt is read in Berlin time and playerId kept", async () => {
     const watch = await pairDevice({ timeZone: "Europe/Berlin" });
     const from = await readingsEndOffsets();
-    const parts = new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Berlin",
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    }).formatToParts(new Date(secondsAgo(60)));
-    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const createdAt = [
-      part("year"),
-      part("month"),
-      part("day"),
-      part("hour"),
-      part("minute"),
-      part("second"),
-      250_000_000,
-    ];
+    // Sweden's locale writes "YYYY-MM-DD HH:MM:SS": Berlin's wall clock for that instant.
+    const wall = new Date(secondsAgo(60)).toLocaleString("sv-SE", { timeZone: "Europe/Berlin" });
+    const createdAt = [...wall.split(/[- :]/).map(Number), 250_000_000];
 
     const res = await postReadings(watch.token, { playerId: "p-17", heartbeat: 128.0, createdAt });
 

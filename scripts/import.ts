@@ -39,7 +39,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  const code = err instanceof AppError ? ` ${err.code}` : "";
+  const code = AppError.is(err) ? ` ${err.code}` : "";
   console.error(`\n[import]${code} ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -12,8 +12,20 @@ export interface ErrorDetail {
   message: string;
 }
 
+// Next.js bundles route handlers apart from server.ts, so one process can hold
+// two copies of this class and `instanceof` fails across them. A registered
+// symbol is the same in every copy.
+const APP_ERROR = Symbol.for("heartlake.AppError");
+
 export class AppError extends Error {
   override name = "AppError";
+  readonly [APP_ERROR] = true;
+
+  /** True for an AppError from any copy of this module; use it instead of instanceof. */
+  static is(value: unknown): value is AppError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[APP_ERROR] === true;
+  }
+
   constructor(
     readonly code: string,
     message: string,

@@ -15,7 +15,7 @@ export interface ErrorBody {
 export function toErrorResponse(error: unknown, requestId?: string): Response {
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (requestId) headers["x-request-id"] = requestId;
-  if (error instanceof AppError) {
+  if (AppError.is(error)) {
     if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
     const body: ErrorBody = { code: error.code, message: error.message, details: error.details };
     return Response.json(body, { status: error.status, headers });

@@ -1,10 +1,15 @@
 import type { Server, Socket } from "socket.io";
 import { AppError } from "@/lib/api/app-error";
-import type { ErrorBody } from "@/lib/api/error-response";
 import { authenticateDevice } from "@/lib/devices/devices";
 import { getIngestRuntime } from "./ingest-runtime";
 import { receiveReadings } from "./receive-readings";
-import { INGEST_NAMESPACE, type IngestAck, type IngestClientEvents, type IngestServerEvents } from "./socket-contract";
+import {
+  INGEST_NAMESPACE,
+  type IngestAck,
+  type IngestClientEvents,
+  type IngestErrorBody,
+  type IngestServerEvents,
+} from "./socket-contract";
 
 type IngestSocket = Socket<IngestClientEvents, IngestServerEvents>;
 
@@ -46,8 +51,12 @@ function tokenOf(socket: Socket): string | undefined {
   return typeof token === "string" ? token : undefined;
 }
 
-function toErrorBody(err: unknown): ErrorBody {
-  if (err instanceof AppError) return { code: err.code, message: err.message, details: err.details };
+function toErrorBody(err: unknown): IngestErrorBody {
+  if (AppError.is(err)) {
+    const body: IngestErrorBody = { code: err.code, message: err.message, details: err.details };
+    if (err.retryAfterSeconds !== undefined) body.retryAfterSeconds = err.retryAfterSeconds;
+    return body;
+  }
   console.error("[ingest] unexpected error:", err);
   return { code: "INTERNAL", message: "Something went wrong on our side; try again.", details: [] };
 }

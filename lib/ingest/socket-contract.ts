@@ -7,8 +7,13 @@ import type { ErrorBody } from "@/lib/api/error-response";
 
 export const INGEST_NAMESPACE = "/ingest";
 
+/** An error in an acknowledgement: the HTTP error body, plus when to retry (429, 503). */
+export interface IngestErrorBody extends ErrorBody {
+  retryAfterSeconds?: number;
+}
+
 /** What the acknowledgement callback receives. */
-export type IngestAck = { ok: true; accepted: number } | { ok: false; error: ErrorBody };
+export type IngestAck = { ok: true; accepted: number } | { ok: false; error: IngestErrorBody };
 
 export interface IngestClientEvents {
   /** One reading (`{ts, bpm, workoutId?}`) or one legacy watch payload. */

@@ -74,7 +74,7 @@ export function createReadingsPublisher(kafka: Kafka, options: ReadingsPublisher
         await withTimeout(send(messages, headers), options.timeoutMs);
       } catch (err) {
         reset();
-        if (err instanceof AppError) throw err;
+        if (AppError.is(err)) throw err;
         throw kafkaUnavailable(err instanceof Error ? err.message : String(err));
       } finally {
         release();

@@ -66,7 +66,7 @@ function rateLimitedExample(): ErrorBody {
     limiter.take("device", 0);
     limiter.take("device", 0);
   } catch (err) {
-    if (err instanceof AppError) return errorBody(err.code, err.message, err.details);
+    if (AppError.is(err)) return errorBody(err.code, err.message, err.details);
   }
   throw new Error("the rate limiter let a burst through");
 }

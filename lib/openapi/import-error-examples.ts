@@ -52,7 +52,7 @@ function uploadError({ bytes, fileName }: ExampleUpload): ErrorBody {
   try {
     parseUpload(bytes, fileName);
   } catch (err) {
-    if (err instanceof AppError) return errorBody(err.code, err.message, err.details);
+    if (AppError.is(err)) return errorBody(err.code, err.message, err.details);
     throw err;
   }
   throw new Error(`example upload ${fileName} was imported`);

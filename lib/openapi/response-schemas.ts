@@ -98,6 +98,15 @@ export const healthUnavailableSchema = z
 export const ingestAckSchema = z
   .discriminatedUnion("ok", [
     z.object({ ok: z.literal(true), accepted: z.int().min(1) }),
-    z.object({ ok: z.literal(false), error: errorBodySchema }),
+    z.object({
+      ok: z.literal(false),
+      error: errorBodySchema.extend({
+        retryAfterSeconds: z
+          .int()
+          .min(1)
+          .optional()
+          .describe("With RATE_LIMITED and KAFKA_UNAVAILABLE: seconds to wait before sending the same batch again."),
+      }),
+    }),
   ])
   .describe("What a socket.io acknowledgement callback receives.");

@@ -23,7 +23,7 @@ service_script() {
 # Kafka and HDFS are JVMs that take a while to start; starting them side by
 # side roughly halves the wait. Output is collected and shown per service.
 up() {
-  local pids=() logs=() s failed=()
+  local pids=() logs=() s failed=() started_at=$SECONDS
   mkdir -p "$DATA_DIR"
   for s in "$@"; do
     local log="$DATA_DIR/.up-$s.out"
@@ -38,7 +38,7 @@ up() {
     rm -f "${logs[$i]}"
   done
   ((${#failed[@]} == 0)) || die "could not start: ${failed[*]} (see the messages above)"
-  say "stack is up"
+  say "stack is up ($* in $((SECONDS - started_at)) s)"
 }
 
 down() {

@@ -48,8 +48,41 @@ const configSchema = z.object({
   WEBHDFS_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:9870"),
   /** User name sent to WebHDFS (simple auth, permissions are off locally). */
   HDFS_USER: z.string().min(1).default("heartlake"),
+  /** Lake writer: a partition's buffer is flushed to HDFS at this many readings… */
+  LAKE_FLUSH_MAX_READINGS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+  /** …or this many bytes of Kafka messages… */
+  LAKE_FLUSH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 ** 3)
+    .default(16 * 1024 ** 2),
+  /** …or when its oldest message is this old, so readings are in the lake within a minute. */
+  LAKE_FLUSH_MAX_AGE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Lake writer's Kafka session: a killed instance's partitions move to another after this long. */
+  LAKE_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
+  LAKE_KAFKA_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /** How long a stopping lake writer keeps retrying its last flush before abandoning it. */
+  LAKE_STOP_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** How long the lake writer waits for one WebHDFS call. */
+  LAKE_HDFS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** How long one dependency check in /api/health may take. */
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  /** Rollup: longest time one reading may stand for; the rest of a longer gap is a dropout. */
+  ROLLUP_MAX_GAP_MS: z.coerce.number().int().min(1_000).max(600_000).default(5_000),
+  /** Rollup: the age assumed for a user with neither a birth year nor a measured max HR (Tanaka gives 183.5). */
+  ROLLUP_DEFAULT_AGE: z.coerce.number().int().min(1).max(120).default(35),
+  /** Rollup: partitions applied at once, each in its own PostgreSQL transaction and connection. */
+  ROLLUP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Rollup: most bytes fetched per partition at once, i.e. the size of one batch (one transaction). */
+  ROLLUP_FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
+  /** Rollup: Kafka session; a killed instance's partitions move to another after this long (broker minimum 6000). */
+  ROLLUP_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
 });
 

@@ -134,6 +134,14 @@ export function createWebHdfsClient({ baseUrl, user, timeoutMs = 30_000 }: WebHd
       if (res.status !== 200) throw await toError(res, "OPEN", path);
       return new Uint8Array(await res.arrayBuffer());
     },
+
+    /** `length` bytes of a file from `offset` (e.g. a Parquet footer), without reading the rest. */
+    async openRange(path: string, offset: number, length: number): Promise<Uint8Array> {
+      const location = await dataNodeLocation("GET", "OPEN", path, { offset, length });
+      const res = await getFromDataNode(location, timeoutMs);
+      if (res.status !== 200) throw await toError(res, "OPEN", path);
+      return new Uint8Array(await res.arrayBuffer());
+    },
   };
 }
 

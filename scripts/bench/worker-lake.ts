@@ -91,19 +91,20 @@ async function landAll(namespace: string, ends: Map<number, number>) {
   });
   const started = performance.now();
   await worker.start();
-  for (;;) {
-    const landed = new Map<number, number>();
-    for (const f of await listLakeFiles(hdfs, names.lake.readings)) {
-      const r = parseLakeFileName(f.name);
-      if (r) landed.set(r.partition, Math.max(landed.get(r.partition) ?? 0, r.lastOffset + 1));
+  try {
+    for (;;) {
+      const landed = new Map<number, number>();
+      for (const f of await listLakeFiles(hdfs, names.lake.readings)) {
+        const r = parseLakeFileName(f.name);
+        if (r) landed.set(r.partition, Math.max(landed.get(r.partition) ?? 0, r.lastOffset + 1));
+      }
+      if ([...ends].every(([p, end]) => (landed.get(p) ?? 0) >= end)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if ([...ends].every(([p, end]) => (landed.get(p) ?? 0) >= end)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { seconds: (performance.now() - started) / 1000, stats: worker.stats() };
+  } finally {
+    await worker.stop();
   }
-  const seconds = (performance.now() - started) / 1000;
-  const stats = worker.stats();
-  await worker.stop();
-  return { seconds, stats };
 }
 
 async function main() {

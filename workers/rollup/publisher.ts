@@ -1,0 +1,38 @@
+import type { Producer } from "kafkajs";
+import type { PoisonRecord } from "@/lib/rollup-worker/batch-types";
+import { buildDeadLetterMessage, type DeadLetterSource } from "@/lib/rollup-worker/dead-letter-message";
+import { buildWorkoutUpdate, workoutUpdateSchema, type WorkoutTotals } from "@/lib/rollup-worker/workout-update";
+
+/** The rollup's two outputs on Kafka, over one idempotent producer. */
+export interface RollupPublisher {
+  /** acks=all and awaited: it runs before the batch commits, so it must not be lost. */
+  publishPoison(source: DeadLetterSource, poison: readonly PoisonRecord[]): Promise<void>;
+  /** After the commit; a failure is logged, not thrown: updates carry totals and the next one heals it. */
+  publishUpdates(totals: readonly WorkoutTotals[]): Promise<void>;
+}
+
+export function createRollupPublisher(
+  producer: Producer,
+  topics: { dlq: string; updates: string },
+  log: (message: string) => void,
+): RollupPublisher {
+  return {
+    async publishPoison(source, poison) {
+      const messages = poison.map((p) => buildDeadLetterMessage(p, source));
+      await producer.send({ topic: topics.dlq, acks: -1, messages });
+    },
+    async publishUpdates(totals) {
+      if (totals.length === 0) return;
+      const now = Date.now();
+      const messages = totals.map((t) => ({
+        key: t.workoutId,
+        value: JSON.stringify(workoutUpdateSchema.parse(buildWorkoutUpdate(t, now))),
+      }));
+      try {
+        await producer.send({ topic: topics.updates, acks: -1, messages });
+      } catch (err) {
+        log(`publishing ${messages.length} workout updates failed: ${err instanceof Error ? err.message : err}`);
+      }
+    },
+  };
+}

@@ -31,18 +31,33 @@ export async function revokeDevice(prisma: PrismaClient, deviceId: string): Prom
   await prisma.device.update({ where: { id: deviceId }, data: { revokedAt: new Date() } });
 }
 
+/** What authenticating reads of a device row. */
+export interface DeviceCredentials extends AuthenticatedDevice {
+  revokedAt: Date | null;
+}
+
 /** The device a token belongs to; no cache, so a revoked token stops working at once. */
 export async function authenticateDevice(
   prisma: PrismaClient,
   token: string | undefined,
 ): Promise<AuthenticatedDevice> {
+  const device = await prisma.device.findUnique({
+    where: { tokenHash: tokenHashOrThrow(token) },
+    select: { id: true, userId: true, timeZone: true, revokedAt: true },
+  });
+  return authenticatedOrThrow(device);
+}
+
+/** The hash a device is looked up by, or MISSING_TOKEN when the request carries no token. */
+export function tokenHashOrThrow(token: string | undefined): string {
   if (!token) {
     throw new AppError("MISSING_TOKEN", "Send the device token as `Authorization: Bearer <token>`.", 401);
   }
-  const device = await prisma.device.findUnique({
-    where: { tokenHash: hashDeviceToken(token) },
-    select: { id: true, userId: true, timeZone: true, revokedAt: true },
-  });
+  return hashDeviceToken(token);
+}
+
+/** The looked-up device as a request sees it, or the 401 that says why it may not send. */
+export function authenticatedOrThrow(device: DeviceCredentials | null): AuthenticatedDevice {
   if (!device) throw new AppError("INVALID_TOKEN", "This device token is not known; pair the watch again.", 401);
   if (device.revokedAt) {
     throw new AppError("TOKEN_REVOKED", "This device token was revoked; pair the watch again.", 401);

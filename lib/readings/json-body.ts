@@ -5,7 +5,7 @@ import type { NormalizedReading } from "./reading-schema";
 import type { ReadingIssue } from "./readings-error";
 import { checkBatchSize, validateItems, type ParseReadingsResult } from "./validate-items";
 
-/** The two item schemas, built once per request for its `now` and time zone. */
+/** The two item schemas: the legacy one reads createdAt in the device's time zone. */
 export interface ItemSchemas {
   reading: z.ZodType<NormalizedReading>;
   legacy: z.ZodType<NormalizedReading>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createdAtSchema } from "./created-at";
 import { typeError } from "./issues";
 import { bpmSchema, strictItem, type NormalizedReading } from "./reading-schema";
-import { withinTimeWindow } from "./timestamp";
+import { withinTimeWindow, type ServerTime } from "./timestamp";
 
 /** Keys that only the legacy watch payload has; one of them marks a body as legacy. */
 export const LEGACY_KEYS = ["playerId", "heartbeat", "createdAt"] as const;
@@ -17,7 +17,7 @@ const playerIdSchema = z
  * `{"playerId": "p-17", "heartbeat": 128.0, "createdAt": [2023, 11, 23, 14, 5, 9, 123000000]}`.
  * createdAt has no zone, so it is read in the device's configured zone.
  */
-export function legacyReadingSchema(now: number, timeZone: string) {
+export function legacyReadingSchema(now: ServerTime, timeZone: string) {
   return strictItem({
     playerId: playerIdSchema,
     heartbeat: bpmSchema,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseReadingsRequest, type ParseReadingsOptions, type ReadingsRequest } from "./parse-readings-request";
+import {
+  parseReadingsRequest,
+  parseReadingsValue,
+  type ParseReadingsOptions,
+  type ReadingsRequest,
+} from "./parse-readings-request";
 import type { ParseReadingsResult } from "./validate-items";
 
 const NOW = Date.parse("2023-11-23T14:10:00.000Z");
@@ -164,5 +169,59 @@ describe("parseReadingsRequest, invalid single reading", () => {
     { given: "null", body: null, message: "body: must be a JSON object or array, got null" },
   ])("given $given as the body, when parsed, then it says an object is expected", ({ body, message }) => {
     expect(errorOf(parse(jsonRequest(body))).details).toEqual([{ field: "body", message }]);
+  });
+});
+
+describe("parseReadingsRequest, schemas built once", () => {
+  it("given one reading, when parsed at two server times, then each parse checks the window at its own time", () => {
+    const body = jsonRequest(reading({ ts: NOW }));
+
+    const inWindow = parse(body);
+    const tooOld = parse(body, { now: NOW + 8 * 86_400_000 });
+    const inWindowAgain = parse(body);
+
+    expect(inWindow.ok).toBe(true);
+    expect(errorOf(tooOld).details).toEqual([{ field: "ts", message: expect.stringContaining("8 days before") }]);
+    expect(inWindowAgain.ok).toBe(true);
+  });
+
+  it("given a legacy payload, when parsed for devices in two zones, then each reads createdAt in its own zone", () => {
+    const body = jsonRequest({ playerId: "p-1", heartbeat: 120, createdAt: [2023, 11, 23, 14, 5, 9] });
+
+    const tsIn = (timeZone: string) => {
+      const result = parse(body, { timeZone });
+      return result.ok ? result.readings[0]?.ts : undefined;
+    };
+
+    expect(tsIn("UTC")).toBe(Date.UTC(2023, 10, 23, 14, 5, 9));
+    expect(tsIn("Europe/Berlin")).toBe(Date.UTC(2023, 10, 23, 13, 5, 9));
+    expect(tsIn("UTC")).toBe(Date.UTC(2023, 10, 23, 14, 5, 9));
+  });
+
+  it("given a reading with a bad bpm and a ts out of the window, when parsed, then both problems are reported in field order", () => {
+    const error = errorOf(parse(jsonRequest(reading({ ts: NOW + 3_600_000, bpm: 300 }))));
+
+    expect(error.details.map((d) => d.field)).toEqual(["ts", "bpm"]);
+  });
+
+  it("given a ts beyond what a Date can hold, when parsed, then the window problem quotes the number instead of failing", () => {
+    const error = errorOf(parse(jsonRequest(reading({ ts: Number.MAX_SAFE_INTEGER }))));
+
+    expect(error.details).toEqual([
+      { field: "ts", message: expect.stringContaining(`is ${Number.MAX_SAFE_INTEGER},`) },
+    ]);
+  });
+});
+
+describe("parseReadingsValue, an already parsed JSON body", () => {
+  it.each([
+    { given: "one reading", body: reading() },
+    { given: "a batch", body: { readings: [reading(), reading({ ts: TS_MS + 1000, workoutId: WORKOUT_ID })] } },
+    { given: "a legacy array", body: [{ playerId: "p-1", heartbeat: 120, createdAt: [2023, 11, 23, 14, 5, 9] }] },
+    { given: "a bad batch", body: { readings: [reading({ bpm: 300 }), { ts: "x" }], extra: 1 } },
+    { given: "an empty batch", body: { readings: [] } },
+    { given: "null", body: null },
+  ])("given $given, when parsed, then the result is the one its JSON text gets", ({ body }) => {
+    expect(parseReadingsValue(body, { now: NOW })).toEqual(parse(jsonRequest(body)));
   });
 });

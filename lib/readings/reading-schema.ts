@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { typeError } from "./issues";
 import { BPM_MAX, BPM_MIN } from "./reading-rules";
-import { timestampSchema } from "./timestamp";
+import { timestampSchema, type ServerTime } from "./timestamp";
 
 /** A reading as HeartLake keeps it, whichever format it arrived in. */
 export interface NormalizedReading {
@@ -41,7 +41,7 @@ export function strictItem<Shape extends z.ZodRawShape>(shape: Shape) {
 }
 
 /** `{ ts, bpm, workoutId? }` → NormalizedReading; `now` bounds `ts`. */
-export function readingSchema(now: number) {
+export function readingSchema(now: ServerTime) {
   return strictItem({ ts: timestampSchema(now), bpm: bpmSchema, workoutId: workoutIdSchema.optional() }).transform(
     ({ ts, bpm, workoutId }): NormalizedReading => (workoutId === undefined ? { ts, bpm } : { ts, bpm, workoutId }),
   );

@@ -4,6 +4,7 @@ import {
   createReadingsMessage,
   decodeReadingsMessage,
   encodeReadingsMessage,
+  readingsMessageV1Schema,
   type ReadingsMessage,
 } from "./readings-message";
 
@@ -49,12 +50,38 @@ describe("encodeReadingsMessage", () => {
     });
   });
 
+  const reading = (overrides: Record<string, unknown>) => ({
+    id: readingId("device-1", TS),
+    ts: TS,
+    bpm: 128,
+    ...overrides,
+  });
+
   it.each([
     { given: "no readings", overrides: { readings: [] } },
-    { given: "a bpm out of range", overrides: { readings: [{ id: readingId("device-1", TS), ts: TS, bpm: 400 }] } },
+    { given: "a bpm out of range", overrides: { readings: [reading({ bpm: 400 })] } },
+    { given: "a NaN bpm", overrides: { readings: [reading({ bpm: Number.NaN })] } },
+    { given: "a fractional ts", overrides: { readings: [reading({ ts: TS + 0.5 })] } },
+    { given: "an id that is no UUID", overrides: { readings: [reading({ id: "r-1" })] } },
+    { given: "an empty externalId", overrides: { readings: [reading({ externalId: "" })] } },
     { given: "a workoutId that is not a UUID", overrides: { workoutId: "w-1" } },
+    { given: "an empty userId", overrides: { userId: "" } },
   ])("given $given, when encoded, then it throws before reaching the topic", ({ overrides }) => {
-    expect(() => encodeReadingsMessage(message(overrides))).toThrow();
+    expect(() => encodeReadingsMessage(message(overrides as Partial<ReadingsMessage>))).toThrow();
+  });
+
+  it("given a valid message with fields it does not know, when encoded, then the bytes are what the full schema would write", () => {
+    const original = createReadingsMessage({ ...meta, requestId: "req-1" }, [
+      { ts: TS, bpm: 128, externalId: "p-17" },
+      { ts: TS + 1000, bpm: 129.5 },
+    ]);
+    const withExtras = {
+      ...original,
+      traceId: "t-1",
+      readings: original.readings.map((r) => ({ ...r, debug: true })),
+    } as ReadingsMessage;
+
+    expect(encodeReadingsMessage(withExtras)).toBe(JSON.stringify(readingsMessageV1Schema.parse(withExtras)));
   });
 });
 

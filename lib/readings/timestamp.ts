@@ -4,6 +4,12 @@ import { MAX_READING_AGE_MS, MAX_READING_LEAD_MS } from "./reading-rules";
 
 type Parsed = { ok: true; ms: number } | { ok: false; message: string };
 
+/**
+ * Server time for the window check: a fixed epoch ms, or a function read on
+ * every check, so that a schema built once can serve every request.
+ */
+export type ServerTime = number | (() => number);
+
 // zod's ISO check validates the calendar too (no 2023-02-30) and demands a Z
 // or ±HH:MM offset: a time without a zone is ambiguous, so it is rejected.
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -34,21 +40,22 @@ export function parseTimestamp(value: unknown): Parsed {
 
 /** Why `ts` is outside [now − 7 days, now + 5 minutes], or null when it is inside. */
 export function timeWindowProblem(ts: number, now: number): string | null {
-  const at = new Date(ts).toISOString();
+  // The ISO form is only for the message: building it for every valid reading cost more than the check.
   if (ts < now - MAX_READING_AGE_MS) {
     const hint = ts < EPOCH_SECONDS_HINT_BELOW ? " (epoch seconds? ts must be in milliseconds)" : "";
-    return `is ${at}, ${formatDuration(now - ts)} before server time; readings may be at most 7 days old${hint}`;
+    return `is ${isoOf(ts)}, ${formatDuration(now - ts)} before server time; readings may be at most 7 days old${hint}`;
   }
   if (ts > now + MAX_READING_LEAD_MS) {
-    return `is ${at}, ${formatDuration(ts - now)} after server time; at most 5 minutes ahead is accepted, check the watch clock`;
+    return `is ${isoOf(ts)}, ${formatDuration(ts - now)} after server time; at most 5 minutes ahead is accepted, check the watch clock`;
   }
   return null;
 }
 
 /** Rejects an epoch-ms number outside the accepted window around `now`. */
-export function withinTimeWindow(now: number) {
+export function withinTimeWindow(now: ServerTime) {
+  const read = typeof now === "number" ? () => now : now;
   return z.number().check((ctx) => {
-    const problem = timeWindowProblem(ctx.value, now);
+    const problem = timeWindowProblem(ctx.value, read());
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
   });
 }
@@ -57,7 +64,7 @@ export function withinTimeWindow(now: number) {
  * A zod schema for a `ts` field that outputs epoch ms. `now` is injected
  * because the window moves: the same reading is valid today, not next week.
  */
-export function timestampSchema(now: number) {
+export function timestampSchema(now: ServerTime) {
   return z
     .unknown()
     .transform((value, ctx) => {
@@ -67,6 +74,12 @@ export function timestampSchema(now: number) {
       return z.NEVER;
     })
     .pipe(withinTimeWindow(now));
+}
+
+function isoOf(ts: number): string {
+  const date = new Date(ts);
+  // Beyond ±8.64e15 ms there is no Date; say the number rather than throw.
+  return Number.isNaN(date.getTime()) ? String(ts) : date.toISOString();
 }
 
 function formatDuration(ms: number): string {

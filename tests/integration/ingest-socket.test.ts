@@ -70,6 +70,16 @@ describe("socket.io /ingest against real Kafka and PostgreSQL", () => {
     });
   });
 
+  it("given a binary payload, when sent, then it is refused as the JSON it stands for, not key by key", async () => {
+    const watch = await pairDevice();
+
+    const ack = await emit(open(watch.token), "reading", Buffer.alloc(100_000, 1));
+
+    expect(ack).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+    const fields = ack.ok ? [] : ack.error.details.map((d) => d.field);
+    expect(fields.sort()).toEqual(["bpm", "data", "ts", "type"]);
+  });
+
   it("given the legacy payload, when sent over socket.io, then it is accepted", async () => {
     const watch = await pairDevice();
     const d = new Date(secondsAgo(30));

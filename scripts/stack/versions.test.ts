@@ -53,6 +53,18 @@ describe("docker-compose.yml against the local stack", () => {
     expect(service("postgres").image).toBe(`postgres:${major}`);
   });
 
+  it.each(["lake-writer", "rollup"])(
+    "given the %s worker, when compose is read, then it runs from the app's image after the stack",
+    (name) => {
+      const worker = service(name);
+      const dependsOn = Object.keys(worker.depends_on ?? {});
+
+      expect(worker.build).toBeDefined();
+      expect(dependsOn).toEqual(expect.arrayContaining(["kafka", "namenode", "postgres"]));
+      expect(worker.environment).toMatchObject({ KAFKA_BROKERS: "kafka:19092", WEBHDFS_URL: "http://namenode:9870" });
+    },
+  );
+
   it("given the app, when compose is read, then it is built here and waits for every service it needs", () => {
     const app = service("app");
     const dependsOn = Array.isArray(app.depends_on) ? app.depends_on : Object.keys(app.depends_on ?? {});

@@ -119,7 +119,14 @@ function createProducerHolder(kafka: Kafka, options: ReadingsPublisherOptions) {
       const attempt = (async () => {
         await ensureTopic(kafka, options.topic, options.partitions);
         // Idempotent with acks=all: a retried send is never written twice.
-        const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 3 } });
+        // On a fresh cluster the transaction coordinator takes seconds to load
+        // and refuses InitProducerId until then: keep retrying; the publish
+        // timeout still bounds how long a caller waits.
+        const producer = kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2_000 },
+        });
         await producer.connect();
         return producer;
       })();
@@ -148,8 +155,14 @@ async function ensureTopic(kafka: Kafka, topic: string, partitions: number) {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    // createTopics answers false, not an error, when the topic exists already.
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+    // createTopics answers false, not an error, when the topic exists already;
+    // but two processes creating it at once get TOPIC_ALREADY_EXISTS, which
+    // is just as good.
+    await admin
+      .createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true })
+      .catch(async (err: unknown) => {
+        if (!(await admin.listTopics()).includes(topic)) throw err;
+      });
   } finally {
     await admin.disconnect();
   }

@@ -1,4 +1,4 @@
-import type { Producer } from "kafkajs";
+import type { Message, Producer } from "kafkajs";
 import type { PoisonRecord } from "@/lib/rollup-worker/batch-types";
 import { buildDeadLetterMessage, type DeadLetterSource } from "@/lib/rollup-worker/dead-letter-message";
 import { buildWorkoutUpdate, workoutUpdateSchema, type WorkoutTotals } from "@/lib/rollup-worker/workout-update";
@@ -11,6 +11,32 @@ export interface RollupPublisher {
   publishUpdates(totals: readonly WorkoutTotals[]): Promise<void>;
 }
 
+const MAX_SEND_BYTES = 512 * 1024;
+
+function sizeOf(message: Message): number {
+  const value = message.value;
+  return typeof value === "string" ? Buffer.byteLength(value) : (value?.length ?? 0);
+}
+
+/** Consecutive chunks of at most maxBytes of values (a larger message goes alone). */
+export function chunkByBytes(messages: readonly Message[], maxBytes: number): Message[][] {
+  const chunks: Message[][] = [];
+  let current: Message[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = sizeOf(message);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 export function createRollupPublisher(
   producer: Producer,
   topics: { dlq: string; updates: string },
@@ -19,7 +45,11 @@ export function createRollupPublisher(
   return {
     async publishPoison(source, poison) {
       const messages = poison.map((p) => buildDeadLetterMessage(p, source));
-      await producer.send({ topic: topics.dlq, acks: -1, messages });
+      // One send becomes one record batch, and Kafka refuses batches over
+      // max.message.bytes (1 MiB): a partition full of poison must not stall.
+      for (const chunk of chunkByBytes(messages, MAX_SEND_BYTES)) {
+        await producer.send({ topic: topics.dlq, acks: -1, messages: chunk });
+      }
     },
     async publishUpdates(totals) {
       if (totals.length === 0) return;

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/prisma";
-import { createWorker, type RollupWorker } from "@/workers/rollup";
 import { firstPerDeviceSecond, percentOfMax, referenceWorkout, type SentReading } from "./rollup-reference";
 import {
   createAthlete,
-  createRollupNamespace,
+  runRollupWorkerForSuite,
   generateSession,
   produce,
   readingsMessage,
@@ -18,17 +17,7 @@ const T0 = Math.floor(Date.now() / 60_000) * 60_000 - 2 * 3_600_000;
 const BOUNDS = { moderate: percentOfMax(64, 190), high: percentOfMax(77, 190) };
 
 describe("rollup worker: duplicates, retries, late and out-of-order readings", () => {
-  let ns: Awaited<ReturnType<typeof createRollupNamespace>>;
-  let worker: RollupWorker;
-  beforeAll(async () => {
-    ns = await createRollupNamespace(2);
-    worker = createWorker({ namespace: ns.namespace });
-    await worker.start();
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await ns.drop();
-  });
+  const suite = runRollupWorkerForSuite(2);
 
   it("given retried messages and readings re-stamped within the same second, when consumed, then each reading counts once and the first stored wins", async () => {
     const rand = seeded(7);
@@ -40,14 +29,14 @@ describe("rollup worker: duplicates, retries, late and out-of-order readings", (
       .filter((_, i) => i % 7 === 0)
       .map((r) => ({ ...r, ts: r.ts - (r.ts % 1000) + 999, bpm: 61 }));
 
-    await produce(ns.names.topics.readings, messages);
-    await produce(ns.names.topics.readings, [...messages, readingsMessage(athlete, restamped)]);
-    await waitUntilApplied(worker.groupId, worker.topic);
+    await produce(suite.ns.names.topics.readings, messages);
+    await produce(suite.ns.names.topics.readings, [...messages, readingsMessage(athlete, restamped)]);
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
 
     const distinct = firstPerDeviceSecond(sent);
     expect(await readStoredWorkout(athlete.workoutId)).toEqual(referenceWorkout(distinct, BOUNDS));
     expect(await getPrisma().reading.count({ where: { workoutId: athlete.workoutId } })).toBe(distinct.length);
-    expect(worker.stats().duplicates).toBeGreaterThanOrEqual(sent.length + restamped.length - distinct.length);
+    expect(suite.worker.stats().duplicates).toBeGreaterThanOrEqual(sent.length + restamped.length - distinct.length);
   });
 
   it("given readings held back and then sent late in random order, when consumed, then PostgreSQL equals the reference after each step", async () => {
@@ -61,11 +50,11 @@ describe("rollup worker: duplicates, retries, late and out-of-order readings", (
       .sort((a, b) => a.k - b.k)
       .map(({ r }) => r);
 
-    await produce(ns.names.topics.readings, toMessages(athlete, onTime, rand));
-    await waitUntilApplied(worker.groupId, worker.topic);
+    await produce(suite.ns.names.topics.readings, toMessages(athlete, onTime, rand));
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
     const before = await readStoredWorkout(athlete.workoutId);
-    await produce(ns.names.topics.readings, toMessages(athlete, shuffled, rand, 5));
-    await waitUntilApplied(worker.groupId, worker.topic);
+    await produce(suite.ns.names.topics.readings, toMessages(athlete, shuffled, rand, 5));
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
 
     expect(before).toEqual(referenceWorkout(firstPerDeviceSecond(onTime), BOUNDS));
     expect(await readStoredWorkout(athlete.workoutId)).toEqual(
@@ -78,10 +67,10 @@ describe("rollup worker: duplicates, retries, late and out-of-order readings", (
     const at = (s: number, bpm: number): SentReading => ({ deviceId: athlete.deviceId, ts: T0 + s * 1000, bpm });
     const first = [at(10, 100), at(40, 130), at(41, 150)];
 
-    await produce(ns.names.topics.readings, [readingsMessage(athlete, first)]);
-    await waitUntilApplied(worker.groupId, worker.topic);
-    await produce(ns.names.topics.readings, [readingsMessage(athlete, [at(13, 160)])]);
-    await waitUntilApplied(worker.groupId, worker.topic);
+    await produce(suite.ns.names.topics.readings, [readingsMessage(athlete, first)]);
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
+    await produce(suite.ns.names.topics.readings, [readingsMessage(athlete, [at(13, 160)])]);
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
 
     const stored = await readStoredWorkout(athlete.workoutId);
     // 10 s stands for 3 s now; 13 s for 5 s of its 27 s gap (22 s dropout).

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from "vitest";
+import { createWorker, type RollupWorker } from "@/workers/rollup";
 import { randomBytes, randomUUID } from "node:crypto";
 import { Partitioners, type KafkaMessage, type Message } from "kafkajs";
 import { getPrisma } from "@/lib/db/prisma";
@@ -221,4 +223,22 @@ export async function readTopic(topic: string): Promise<KafkaMessage[]> {
   });
   await consumer.disconnect();
   return messages;
+}
+
+/**
+ * A rollup worker running for one describe block in its own namespace:
+ * started before the block's tests, stopped and its namespace dropped after.
+ */
+export function runRollupWorkerForSuite(partitions: number) {
+  const suite = {} as { ns: Awaited<ReturnType<typeof createRollupNamespace>>; worker: RollupWorker };
+  beforeAll(async () => {
+    suite.ns = await createRollupNamespace(partitions);
+    suite.worker = createWorker({ namespace: suite.ns.namespace });
+    await suite.worker.start();
+  });
+  afterAll(async () => {
+    await suite.worker.stop();
+    await suite.ns.drop();
+  });
+  return suite;
 }

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { Partitioners } from "kafkajs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/prisma";
 import { getRollupDayCounts } from "@/lib/rollup-worker/rollup-day-counts";
 import { workoutUpdateSchema, type WorkoutUpdate } from "@/lib/rollup-worker/workout-update";
-import { createWorker, type RollupWorker } from "@/workers/rollup";
 import { firstPerDeviceSecond } from "./rollup-reference";
 import {
   createAthlete,
-  createRollupNamespace,
+  runRollupWorkerForSuite,
   generateSession,
   kafka,
   produce,
@@ -22,17 +21,7 @@ import {
 const T0 = Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000;
 
 describe("rollup worker: live updates and reconciliation", () => {
-  let ns: Awaited<ReturnType<typeof createRollupNamespace>>;
-  let worker: RollupWorker;
-  beforeAll(async () => {
-    ns = await createRollupNamespace(3);
-    worker = createWorker({ namespace: ns.namespace });
-    await worker.start();
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await ns.drop();
-  });
+  const suite = runRollupWorkerForSuite(3);
 
   it("given committed batches, when the updates topic is read, then each workout's latest update carries its stored totals, latest reading and last minute", async () => {
     const rand = seeded(3);
@@ -40,11 +29,11 @@ describe("rollup worker: live updates and reconciliation", () => {
     const sessions = athletes.map((a) => generateSession(rand, a.deviceId, T0, 300));
 
     await produce(
-      ns.names.topics.readings,
+      suite.ns.names.topics.readings,
       athletes.flatMap((a, i) => toMessages(a, sessions[i]!, rand)),
     );
-    await waitUntilApplied(worker.groupId, worker.topic);
-    const updates = await readLatestUpdates(ns.names.topics.workoutUpdates, athletes.length);
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
+    const updates = await readLatestUpdates(suite.ns.names.topics.workoutUpdates, athletes.length);
 
     for (const [i, athlete] of athletes.entries()) {
       const stored = await readStoredWorkout(athlete.workoutId);
@@ -79,11 +68,11 @@ describe("rollup worker: live updates and reconciliation", () => {
     await producer.connect();
     const sent = await Promise.all(
       athletes.map((a, i) =>
-        producer.send({ topic: ns.names.topics.readings, acks: -1, messages: messages.slice(i * 4, i * 4 + 4) }),
+        producer.send({ topic: suite.ns.names.topics.readings, acks: -1, messages: messages.slice(i * 4, i * 4 + 4) }),
       ),
     );
     await producer.disconnect();
-    await waitUntilApplied(worker.groupId, worker.topic);
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
 
     const counts = await getRollupDayCounts(getPrisma(), new Date(day).toISOString().slice(0, 10));
 

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorker, type RollupWorker } from "@/workers/rollup";
+import { describe, expect, it } from "vitest";
 import {
   firstPerDeviceSecond,
   percentOfMax,
@@ -10,7 +9,7 @@ import {
 } from "./rollup-reference";
 import {
   createAthlete,
-  createRollupNamespace,
+  runRollupWorkerForSuite,
   generateSession,
   produce,
   readingsMessage,
@@ -54,17 +53,7 @@ const PROFILES: { name: string; profile: AthleteProfile; bounds: Bounds }[] = [
 ];
 
 describe("rollup worker: zones and dropouts", () => {
-  let ns: Awaited<ReturnType<typeof createRollupNamespace>>;
-  let worker: RollupWorker;
-  beforeAll(async () => {
-    ns = await createRollupNamespace(3);
-    worker = createWorker({ namespace: ns.namespace });
-    await worker.start();
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await ns.drop();
-  });
+  const suite = runRollupWorkerForSuite(3);
 
   it("given users with different zone profiles, when their workouts' readings are consumed, then summaries and minute rows equal an independent reference exactly", async () => {
     const rand = seeded(20250106);
@@ -76,10 +65,10 @@ describe("rollup worker: zones and dropouts", () => {
     );
 
     await produce(
-      ns.names.topics.readings,
+      suite.ns.names.topics.readings,
       athletes.flatMap(({ athlete }, i) => toMessages(athlete, sent[i]!, rand)),
     );
-    await waitUntilApplied(worker.groupId, worker.topic);
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
 
     for (const [i, { name, athlete, bounds }] of athletes.entries()) {
       const expected = referenceWorkout(firstPerDeviceSecond(sent[i]!), bounds);
@@ -101,8 +90,8 @@ describe("rollup worker: zones and dropouts", () => {
     ];
     const readings = points.map(([offset, bpm]) => ({ deviceId: athlete.deviceId, ts: T0 + offset, bpm }));
 
-    await produce(ns.names.topics.readings, [readingsMessage(athlete, readings)]);
-    await waitUntilApplied(worker.groupId, worker.topic);
+    await produce(suite.ns.names.topics.readings, [readingsMessage(athlete, readings)]);
+    await waitUntilApplied(suite.worker.groupId, suite.worker.topic);
 
     const stored = await readStoredWorkout(athlete.workoutId);
     // low: 58 s (1 s) + 78 s (the whole 5 s gap); moderate: 59 s (1 s) + 83 s (5 s of 5.001 s);

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/prisma";
 import { listLakeDayInventory } from "@/lib/lake/lake-inventory";
 import { findCoverageProblems } from "@/lib/lake/partition-positions";
 import { createWorker, type LakeWorker } from "@/workers/lake-writer";
 import {
-  createLakeNamespace,
+  cleanupAfterEach,
   eventually,
   hdfs,
   makeMessages,
@@ -15,20 +15,11 @@ import {
   waitForLake,
 } from "./lake-support";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(prefix: string) {
-  const ns = await createLakeNamespace(prefix);
-  cleanups.push(ns.drop);
-  return ns;
-}
+const { setup, track } = cleanupAfterEach();
 
 async function startWriter(namespace: string, options: Parameters<typeof createWorker>[0] = {}) {
   const worker: LakeWorker = createWorker({ namespace, log: memoryLog(), policy: { maxAgeMs: 300 }, ...options });
-  cleanups.push(() => worker.stop());
+  track(() => worker.stop());
   await worker.start();
   return worker;
 }

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatTempFileName } from "@/lib/lake/lake-file-name";
 import { findCoverageProblems } from "@/lib/lake/partition-positions";
 import { createWorker, type LakeWorker } from "@/workers/lake-writer";
 import {
+  cleanupAfterEach,
   createLakeNamespace,
   hdfs,
   makeMessages,
@@ -14,21 +15,12 @@ import {
   waitForLake,
 } from "./lake-support";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(prefix: string) {
-  const ns = await createLakeNamespace(prefix);
-  cleanups.push(ns.drop);
-  return ns;
-}
+const { setup, track } = cleanupAfterEach();
 
 async function startWriter(namespace: string, options: Parameters<typeof createWorker>[0] = {}) {
   const log = memoryLog();
   const worker: LakeWorker = createWorker({ namespace, heartbeats: false, log, policy: { maxAgeMs: 300 }, ...options });
-  cleanups.push(() => worker.stop());
+  track(() => worker.stop());
   await worker.start();
   return { worker, log };
 }

@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import { randomUUID } from "node:crypto";
 import { parquetMetadata, parquetReadObjects, type FileMetaData } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
@@ -171,4 +172,23 @@ export function memoryLog(echo = false): LakeLog & { lines: string[] } {
     if (echo) console.log(`[lake-writer] ${level} ${m}`);
   };
   return { lines, info: keep("info"), warn: keep("warn"), error: keep("error") };
+}
+
+/**
+ * Cleanups a test registers (namespaces, workers), run newest first after
+ * each test; `setup` creates a lake namespace that is dropped that way.
+ */
+export function cleanupAfterEach() {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return {
+    track: (cleanup: () => Promise<void>) => cleanups.push(cleanup),
+    async setup(prefix: string) {
+      const ns = await createLakeNamespace(prefix);
+      cleanups.push(ns.drop);
+      return ns;
+    },
+  };
 }

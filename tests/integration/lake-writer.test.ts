@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findCoverageProblems } from "@/lib/lake/partition-positions";
 import type { ReadingsMessage } from "@/lib/readings/readings-message";
 import { createWorker, type LakeWorker } from "@/workers/lake-writer";
 import {
-  createLakeNamespace,
+  cleanupAfterEach,
   endOffsets,
   eventually,
   lakeRanges,
@@ -15,20 +15,11 @@ import {
   waitForLake,
 } from "./lake-support";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(prefix: string) {
-  const ns = await createLakeNamespace(prefix);
-  cleanups.push(ns.drop);
-  return ns;
-}
+const { setup, track } = cleanupAfterEach();
 
 async function startWriter(namespace: string, options: Parameters<typeof createWorker>[0] = {}): Promise<LakeWorker> {
   const worker = createWorker({ namespace, heartbeats: false, log: memoryLog(), ...options });
-  cleanups.push(() => worker.stop());
+  track(() => worker.stop());
   await worker.start();
   return worker;
 }

@@ -5,6 +5,7 @@ import { createWorker, type LakeWorker } from "@/workers/lake-writer";
 import {
   cleanupAfterEach,
   createLakeNamespace,
+  eventually,
   hdfs,
   makeMessages,
   memoryLog,
@@ -60,8 +61,13 @@ describe("lake writer: positions come from the lake", () => {
     const { log } = await startWriter(namespace);
     await waitForDeletion(stale);
 
+    // The recovery line is logged once recovery has finished, a moment after the delete.
+    const recovered = await eventually(
+      async () => log.lines.find((l) => /stale temp files/.test(l)),
+      "the writer's recovery line",
+    );
     expect(await hdfs.exists(foreign)).toBe(true);
-    expect(log.lines.some((l) => /deleted 1 stale temp files/.test(l))).toBe(true);
+    expect(recovered).toMatch(/deleted 1 stale temp files/);
   });
 
   it("given poison messages among good ones, when landed, then they give no rows, are counted and logged, and their offsets are inside a file's range", async () => {
